@@ -1,0 +1,14 @@
+(* Kernel facts on isotropic Gaussian data (DOMAIN.md section 2, claim (iii) and the standard
+   kernel facts). "dim" is the input dimension, a scale.
+   A norm here is the RKHS norm of a feature in a kernel: the cost, in samples, of learning it. *)
+
+(* The input kernel x.x'/d represents the linear feature w.x with norm ~ d. *)
+InputFeatureNorm[dim_] := dim;
+
+(* Claim (iii): through lazy (GP) layers a degree-j feature He_j(w.x) has norm ~ d^j. *)
+LazyNorm[j_, dim_] := dim^j;
+
+(* Claim (ii): a lazy layer whose activation has an He_m component maps m features of the
+   kernel below to their product, with the product of their norms. Hence a feature amplified by D
+   (its norm divided by D) has its m-th power amplified by D^m. *)
+ProductNorm[norms_List] := Times @@ norms;

@@ -1,0 +1,45 @@
+package org.flscale.model;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+
+/**
+ * A parsed and checked .arch file. Scales keep declaration order; {@code patterns} is the list of
+ * pattern names the file allows (all the rule set's patterns when the file does not restrict them),
+ * with {@code patternsPos} null in that case.
+ */
+public record ArchModel(
+    String name,
+    String file,
+    String baseScale,
+    Map<String, Scale> scales,
+    Input input,
+    Target target,
+    List<Layer> layers,
+    Readout readout,
+    Parametrization parametrization,
+    String ridgeName,
+    BigFraction ridge,
+    List<String> patterns,
+    SourcePos patternsPos) {
+
+  public Scale scale(String name) {
+    return scales.get(name);
+  }
+
+  /** Exponent (in the base scale) of the width of hidden layer {@code index} (0-based). */
+  public Affine widthExponent(int index) {
+    return scales.get(layers.get(index).width()).exponent();
+  }
+
+  /** The free scales other than the base, in declaration order. */
+  public List<String> freeScales() {
+    return scales.values().stream().filter(Scale::isFree).map(Scale::name).toList();
+  }
+
+  public boolean allScalesTied() {
+    return freeScales().isEmpty();
+  }
+}

@@ -1,0 +1,295 @@
+package org.flscale.parse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+import org.flscale.math.Rationals;
+import org.flscale.model.ArchModel;
+import org.flscale.model.Input;
+import org.flscale.model.Layer;
+import org.flscale.model.Parametrization;
+import org.flscale.model.Readout;
+import org.flscale.model.Scale;
+import org.flscale.model.SourcePos;
+import org.flscale.model.Target;
+import org.flscale.parse.gen.ArchLexer;
+import org.flscale.parse.gen.ArchParser;
+
+/**
+ * Parses a .arch file into an {@link ArchModel} and checks its meaning: every name defined before
+ * use, widths that are declared scales, activations and patterns the rule set knows. The first
+ * mistake is thrown as an {@link ArchError} naming file, line and column.
+ */
+public final class ArchFileParser {
+  private static final Pattern HERMITE = Pattern.compile("He(\\d+)");
+
+  private final KnownNames known;
+
+  public ArchFileParser(KnownNames known) {
+    this.known = known;
+  }
+
+  public ArchModel parse(Path path) {
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (IOException e) {
+      throw new ArchError(new SourcePos(path.toString(), 0, 0), "cannot read the file (" + e.getMessage() + ")");
+    }
+    return parse(text, path.toString());
+  }
+
+  public ArchModel parse(String text, String file) {
+    SyntaxErrorListener listener = new SyntaxErrorListener(file);
+    ArchLexer lexer = new ArchLexer(CharStreams.fromString(text, file));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    ArchParser parser = new ArchParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(listener);
+    ArchParser.FileContext tree = parser.file();
+    return new Builder(file).build(tree);
+  }
+
+  /** Walks the statements once, in order, so that "defined before use" is the file's own order. */
+  private final class Builder {
+    private final String file;
+    private String modelName;
+    private final Map<String, Scale> scales = new LinkedHashMap<>();
+    private String base;
+    private Input input;
+    private Target target;
+    private final List<Layer> layers = new ArrayList<>();
+    private Readout readout;
+    private Parametrization parametrization;
+    private String ridgeName = "kappa";
+    private BigFraction ridge = BigFraction.ONE;
+    private List<String> patterns;
+    private SourcePos patternsPos;
+    private final Map<String, SourcePos> seenOnce = new HashMap<>();
+
+    Builder(String file) {
+      this.file = file;
+    }
+
+    ArchModel build(ArchParser.FileContext tree) {
+      List<ArchParser.StatementContext> statements = tree.statement();
+      for (int i = 0; i < statements.size(); i++) {
+        ParserRuleContext s = (ParserRuleContext) statements.get(i).getChild(0);
+        if (i == 0 && !(s instanceof ArchParser.ModelStmtContext)) {
+          throw new ArchError(pos(s), "the file must start with 'model NAME'");
+        }
+        statement(s);
+      }
+      SourcePos end = pos(tree.getStop());
+      if (modelName == null) throw new ArchError(new SourcePos(file, 1, 1), "missing 'model NAME' statement");
+      if (base == null) throw new ArchError(end, "missing 'scale NAME' statement: at least the base scale (e.g. 'scale d') is needed");
+      if (input == null) throw new ArchError(end, "missing 'input NAME : gaussian(SCALE)' statement");
+      if (target == null) throw new ArchError(end, "missing 'target NAME = He<k>(w . x)' statement");
+      if (layers.isEmpty()) throw new ArchError(end, "missing 'network { ... }' block with at least one hidden layer");
+      if (parametrization == null) parametrization = new Parametrization("standard", null);
+      if (patterns == null) patterns = List.copyOf(known.patterns());
+      return new ArchModel(modelName, file, base, scales, input, target, List.copyOf(layers), readout,
+          parametrization, ridgeName, ridge, patterns, patternsPos);
+    }
+
+    private void statement(ParserRuleContext s) {
+      if (s instanceof ArchParser.ModelStmtContext m) model(m);
+      else if (s instanceof ArchParser.ScaleStmtContext sc) scale(sc);
+      else if (s instanceof ArchParser.InputStmtContext in) input(in);
+      else if (s instanceof ArchParser.TargetStmtContext t) target(t);
+      else if (s instanceof ArchParser.NetworkStmtContext n) network(n);
+      else if (s instanceof ArchParser.ParamStmtContext p) parametrization(p);
+      else if (s instanceof ArchParser.RidgeStmtContext r) ridge(r);
+      else if (s instanceof ArchParser.PatternsStmtContext p) patterns(p);
+    }
+
+    private void once(String keyword, ParserRuleContext s) {
+      SourcePos before = seenOnce.putIfAbsent(keyword, pos(s));
+      if (before != null) {
+        throw new ArchError(pos(s), "'" + keyword + "' given twice (first at line " + before.line() + ")");
+      }
+    }
+
+    private void model(ArchParser.ModelStmtContext m) {
+      once("model", m);
+      modelName = m.name.getText();
+    }
+
+    private void scale(ArchParser.ScaleStmtContext s) {
+      String name = s.name.getText();
+      if (scales.containsKey(name)) {
+        throw new ArchError(pos(s.name), "scale '" + name + "' is declared twice (first at line " + scales.get(name).pos().line() + ")");
+      }
+      if (s.tiedTo == null) {
+        Scale.Kind kind = base == null ? Scale.Kind.BASE : Scale.Kind.FREE;
+        Affine exp = kind == Scale.Kind.BASE ? Affine.constant(1) : Affine.var(name);
+        if (base == null) base = name;
+        scales.put(name, new Scale(name, exp, kind, pos(s.name)));
+        return;
+      }
+      if (base == null) {
+        throw new ArchError(pos(s.name), "the first scale is the base and cannot be tied to another; write 'scale "
+            + name + "' first");
+      }
+      Scale to = scales.get(s.tiedTo.getText());
+      if (to == null) {
+        throw new ArchError(pos(s.tiedTo), "undeclared scale '" + s.tiedTo.getText() + "'; declared scales: "
+            + String.join(", ", scales.keySet()));
+      }
+      BigFraction q = s.exponent() == null ? BigFraction.ONE : exponent(s.exponent());
+      scales.put(name, new Scale(name, to.exponent().times(q), Scale.Kind.TIED, pos(s.name)));
+    }
+
+    private BigFraction exponent(ArchParser.ExponentContext e) {
+      ArchParser.SignedRatioContext r = e.signedRatio();
+      BigFraction num = Rationals.parseDecimal(r.num.getText());
+      if (r.den != null) {
+        BigFraction den = Rationals.parseDecimal(r.den.getText());
+        if (den.getNumerator().signum() == 0) throw new ArchError(pos(r.den), "malformed exponent: division by zero");
+        num = num.divide(den);
+      }
+      return r.sign != null ? num.negate() : num;
+    }
+
+    private void input(ArchParser.InputStmtContext in) {
+      once("input", in);
+      String dist = in.dist.getText();
+      if (!known.distributions().contains(dist)) {
+        throw new ArchError(pos(in.dist), "unknown input distribution '" + dist + "'; expected one of: "
+            + sorted(known.distributions()));
+      }
+      requireScale(in.dim, "input dimension");
+      input = new Input(in.name.getText(), dist, in.dim.getText(), pos(in));
+    }
+
+    private void target(ArchParser.TargetStmtContext t) {
+      once("target", t);
+      if (input == null) throw new ArchError(pos(t), "the target refers to the input: declare 'input' before 'target'");
+      ArchParser.TargetExprContext e = t.targetExpr();
+      Matcher m = HERMITE.matcher(e.fn.getText());
+      if (!m.matches()) {
+        throw new ArchError(pos(e.fn), "unknown target function '" + e.fn.getText()
+            + "'; expected a probabilists' Hermite polynomial He<k> with k >= 1, e.g. He3(w . x)");
+      }
+      int k = Integer.parseInt(m.group(1));
+      if (k < 1) throw new ArchError(pos(e.fn), "He0 is a constant, not a learnable target; use He<k> with k >= 1");
+      if (!e.arg.getText().equals(input.name())) {
+        throw new ArchError(pos(e.arg), "undefined input '" + e.arg.getText() + "'; the input is '" + input.name() + "'");
+      }
+      target = new Target(t.name.getText(), k, e.dir.getText(), e.arg.getText(), pos(t));
+    }
+
+    private void network(ArchParser.NetworkStmtContext n) {
+      once("network", n);
+      if (input == null) throw new ArchError(pos(n), "the network reads the input: declare 'input' before 'network'");
+      Map<String, SourcePos> names = new HashMap<>();
+      names.put(input.name(), input.pos());
+      String prev = input.name();
+      for (ArchParser.LayerStmtContext l : n.layerStmt()) {
+        if (readout != null) throw new ArchError(pos(l), "the readout 'f = a . h' must be the last line of the network");
+        if (l instanceof ArchParser.HiddenLayerContext h) {
+          String name = h.name.getText();
+          if (names.containsKey(name)) throw new ArchError(pos(h.name), "name '" + name + "' is already defined");
+          if (!known.activations().contains(h.act.getText())) {
+            throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
+                + sorted(known.activations()) + " (add one in rules/activations.m)");
+          }
+          checkPrev(h.prev, prev);
+          requireScale(h.width, "width");
+          checkWeight(h.weight, names);
+          layers.add(new Layer(name, h.act.getText(), h.weight.getText(), h.prev.getText(), h.width.getText(), pos(h.name)));
+          names.put(name, pos(h.name));
+          prev = name;
+        } else if (l instanceof ArchParser.ReadoutContext r) {
+          if (layers.isEmpty()) throw new ArchError(pos(r), "the network needs a hidden layer before the readout");
+          checkPrev(r.prev, prev);
+          checkWeight(r.weight, names);
+          readout = new Readout(r.name.getText(), r.weight.getText(), r.prev.getText(), pos(r));
+        }
+      }
+      if (layers.isEmpty()) throw new ArchError(pos(n), "the network needs at least one hidden layer 'h1 = ACT(W1 x) width N'");
+      if (readout == null) throw new ArchError(pos(n.getStop()), "the network must end with a readout 'f = a . " + prev + "'");
+    }
+
+    private void checkPrev(Token prevTok, String expected) {
+      String p = prevTok.getText();
+      if (!p.equals(expected)) {
+        throw new ArchError(pos(prevTok), "undefined or out-of-order name '" + p + "': this layer must read '" + expected + "'");
+      }
+    }
+
+    private void checkWeight(Token w, Map<String, SourcePos> names) {
+      if (names.containsKey(w.getText()) || scales.containsKey(w.getText())) {
+        throw new ArchError(pos(w), "name '" + w.getText() + "' is already defined; give each weight its own name");
+      }
+      names.put(w.getText(), pos(w));
+    }
+
+    private void requireScale(Token t, String what) {
+      if (!scales.containsKey(t.getText())) {
+        throw new ArchError(pos(t), "the " + what + " '" + t.getText() + "' is not a declared scale; declared scales: "
+            + (scales.isEmpty() ? "none" : String.join(", ", scales.keySet())));
+      }
+    }
+
+    private void parametrization(ArchParser.ParamStmtContext p) {
+      once("parametrization", p);
+      String kind = p.kind.getText();
+      if (!known.parametrizations().contains(kind)) {
+        throw new ArchError(pos(p.kind), "unknown parametrization '" + kind + "'; expected one of: " + sorted(known.parametrizations()));
+      }
+      parametrization = new Parametrization(kind, pos(p.kind));
+    }
+
+    private void ridge(ArchParser.RidgeStmtContext r) {
+      once("ridge", r);
+      BigFraction v = Rationals.parseDecimal(r.number().getText());
+      if (v.getNumerator().signum() <= 0) throw new ArchError(pos(r.number()), "the ridge must be positive");
+      ridgeName = r.name.getText();
+      ridge = v;
+    }
+
+    private void patterns(ArchParser.PatternsStmtContext p) {
+      once("patterns", p);
+      List<String> list = new ArrayList<>();
+      for (var id : p.ID()) {
+        String name = id.getText();
+        if (!known.patterns().contains(name)) {
+          throw new ArchError(pos(id.getSymbol()), "unknown pattern '" + name + "'; expected one of: " + String.join(", ", known.patterns()));
+        }
+        if (list.contains(name)) throw new ArchError(pos(id.getSymbol()), "pattern '" + name + "' listed twice");
+        list.add(name);
+      }
+      // keep the rule set's order (GP, Spec, Mag, GFL): it is the tie-breaking order
+      patterns = known.patterns().stream().filter(list::contains).toList();
+      patternsPos = pos(p);
+    }
+
+    private SourcePos pos(ParserRuleContext c) {
+      return pos(c.getStart());
+    }
+
+    private SourcePos pos(Token t) {
+      return new SourcePos(file, t.getLine(), t.getCharPositionInLine() + 1);
+    }
+  }
+
+  private static String sorted(java.util.Collection<String> names) {
+    return String.join(", ", new TreeSet<>(names));
+  }
+}

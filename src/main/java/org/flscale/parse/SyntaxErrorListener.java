@@ -1,0 +1,52 @@
+package org.flscale.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.flscale.model.SourcePos;
+import org.flscale.parse.gen.ArchLexer;
+
+/** Turns the first ANTLR syntax error into an {@link ArchError} with a readable "expected ..." list. */
+final class SyntaxErrorListener extends BaseErrorListener {
+  private final String file;
+
+  SyntaxErrorListener(String file) {
+    this.file = file;
+  }
+
+  @Override
+  public void syntaxError(
+      Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+    SourcePos pos = new SourcePos(file, line, col + 1);
+    if (!(recognizer instanceof Parser parser) || !(offending instanceof Token tok)) {
+      throw new ArchError(pos, "unexpected character: " + msg.replace("token recognition error at: ", ""));
+    }
+    IntervalSet expected = parser.getExpectedTokens();
+    String found = tok.getType() == Token.EOF ? "end of file" : "'" + tok.getText() + "'";
+    boolean atStatementStart = expected.contains(ArchLexer.MODEL) && expected.contains(ArchLexer.NETWORK);
+    if (atStatementStart) {
+      throw new ArchError(pos, "unknown statement " + found
+          + "; expected one of: model, scale, input, target, network, parametrization, ridge, patterns");
+    }
+    throw new ArchError(pos, "unexpected " + found + "; expected " + describe(expected, parser));
+  }
+
+  private static String describe(IntervalSet set, Parser parser) {
+    List<String> words = new ArrayList<>();
+    for (int t : set.toList()) {
+      words.add(switch (t) {
+        case ArchLexer.ID -> "a name";
+        case ArchLexer.NUMBER -> "a number";
+        case Token.EOF -> "end of file";
+        default -> parser.getVocabulary().getDisplayName(t);
+      });
+    }
+    if (words.size() == 1) return words.get(0);
+    return "one of " + String.join(", ", words);
+  }
+}
