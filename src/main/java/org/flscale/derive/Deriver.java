@@ -1,9 +1,27 @@
 package org.flscale.derive;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
 import org.flscale.model.ArchModel;
+import org.flscale.model.Scale;
+import org.flscale.rules.Activation;
+import org.flscale.rules.DegreeSets;
 import org.flscale.rules.RuleBook;
+import org.flscale.solve.Candidate;
+import org.flscale.solve.LinearProgram;
+import org.flscale.solve.MinMax;
+import org.flscale.solve.RegionSolver;
 
-/** Derives the critical scaling of a model from the rules. (Being written.) */
+/**
+ * Derives the critical scaling of a model: builds every pattern's energy from the rules, solves
+ * each pattern's dominant balance exactly, and takes the minimum over patterns, region by region
+ * when scales are left free.
+ */
 public final class Deriver {
   private final RuleBook rules;
 
@@ -12,6 +30,141 @@ public final class Deriver {
   }
 
   public Derivation derive(ArchModel model) {
-    throw new UnsupportedOperationException("not yet");
+    EnergyBuilder builder = new EnergyBuilder(model, rules);
+    List<String> reach = describeReach(model, builder);
+    if (!builder.targetReachable()) {
+      return new Derivation(model, false, unreachableReason(model, builder), List.of(), List.of(), reach, List.of());
+    }
+    List<String> patterns = model.patterns();
+    List<EnergyBuilder.Energy> energies = builder.all(patterns);
+    List<String> lazyFirst = rules.knownNames().patterns();
+    Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
+    List<String> paramOrder = new ArrayList<>();
+    for (EnergyBuilder.Energy e : energies) {
+      int rank = rank(e.assignment(), lazyFirst);
+      List<Candidate<Branch>> list = byPattern.computeIfAbsent(e.assignment(), a -> new ArrayList<>());
+      for (String v : e.variables()) if (!paramOrder.contains(v)) paramOrder.add(v);
+      List<Affine> constraints = tie(model, e.constraints());
+      for (List<Affine> branch : e.total().branches()) {
+        list.add(new Candidate<>(new Branch(e, branch, e.constraints()), rank, tie(model, branch), constraints, e.variables()));
+      }
+    }
+    List<String> free = model.freeScales();
+    RegionSolver<Branch> solver = new RegionSolver<>(free, b -> b.energy().assignment());
+    List<PatternOutcome> outcomes = new ArrayList<>();
+    List<Candidate<Branch>> all = new ArrayList<>();
+    for (var entry : byPattern.entrySet()) {
+      List<Piece> pieces = new ArrayList<>();
+      if (!entry.getValue().isEmpty()) {
+        for (RegionSolver.Cell<Branch> cell : solver.solve(entry.getValue())) {
+          if (cell.winner() == null) continue;
+          pieces.add(piece(cell, solver));
+          // A branch that wins nowhere within its own pattern cannot win overall.
+          if (!all.contains(cell.winner())) all.add(cell.winner());
+        }
+      }
+      outcomes.add(new PatternOutcome(entry.getKey(), pieces));
+    }
+    List<Piece> winner = new ArrayList<>();
+    if (free.isEmpty()) {
+      winner.add(bestOf(outcomes, lazyFirst));
+    } else {
+      for (RegionSolver.Cell<Branch> cell : solver.solve(all)) {
+        if (cell.winner() != null) winner.add(piece(cell, solver));
+      }
+    }
+    return new Derivation(model, true, null, winner, outcomes, reach, paramOrder);
+  }
+
+  /** With every scale tied each pattern has one piece: the minimum, ties to the better rank. */
+  private static Piece bestOf(List<PatternOutcome> outcomes, List<String> lazyFirst) {
+    Piece best = null;
+    int bestRank = Integer.MAX_VALUE;
+    for (PatternOutcome o : outcomes) {
+      if (o.pieces().isEmpty()) continue;
+      Piece p = o.pieces().get(0);
+      int r = rank(o.assignment(), lazyFirst);
+      int c = best == null ? -1 : p.exponent().constant().compareTo(best.exponent().constant());
+      if (c < 0 || (c == 0 && r < bestRank)) {
+        best = p;
+        bestRank = r;
+      }
+    }
+    return best;
+  }
+
+  /** One branch of a pattern's energy, with its terms as written (tied scales still symbols). */
+  record Branch(EnergyBuilder.Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
+
+  /** Replaces each tied scale by its exponent in the base (and the free scales). */
+  private static List<Affine> tie(ArchModel model, List<Affine> forms) {
+    List<Affine> out = new ArrayList<>();
+    for (Affine f : forms) {
+      Affine g = f;
+      for (Scale s : model.scales().values()) {
+        if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
+      }
+      out.add(g);
+    }
+    return out;
+  }
+
+  private static Piece piece(RegionSolver.Cell<Branch> cell, RegionSolver<?> solver) {
+    Candidate<Branch> c = cell.winner();
+    Branch b = c.owner();
+    LinearProgram.Solution sol = cell.solution();
+    BitSet binding = sol.binding();
+    List<Affine> balanced = new ArrayList<>();
+    for (int i = 0; i < c.terms().size(); i++) if (binding.get(i)) balanced.add(b.shownTerms().get(i));
+    List<Affine> bound = new ArrayList<>();
+    for (int i = 0; i < c.constraints().size(); i++) {
+      if (binding.get(c.terms().size() + i)) bound.add(b.shownConstraints().get(i));
+    }
+    Map<String, Affine> params = new LinkedHashMap<>();
+    for (String v : c.variables()) params.put(v, sol.variables().get(v));
+    List<Affine> conditions = new ArrayList<>();
+    for (Affine g : cell.constraints()) if (!solver.isDomainBound(g)) conditions.add(g);
+    return new Piece(conditions, b.energy().assignment(), b.energy().features(), b.shownTerms(), sol.value(), params,
+        balanced, bound, cell.point());
+  }
+
+  /**
+   * Tie-breaking rank: fewer non-lazy layers first, then the rules' pattern order layer by layer.
+   */
+  static int rank(PatternAssignment a, List<String> order) {
+    int r = a.nonLazyCount(order.get(0));
+    for (String p : a.layers()) r = r * order.size() + order.indexOf(p);
+    return r;
+  }
+
+  private static List<String> describeReach(ArchModel model, EnergyBuilder builder) {
+    List<String> out = new ArrayList<>();
+    for (int l = 0; l < model.layers().size(); l++) {
+      Activation act = builder.activations().get(l);
+      BitSet r = builder.reachable().get(l + 1);
+      boolean finite = true;
+      for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
+      out.add(model.layers().get(l).name() + " (" + act.name() + ": " + act.describeDegrees() + ") represents "
+          + DegreeSets.describe(r, finite));
+    }
+    return out;
+  }
+
+  private static String unreachableReason(ArchModel model, EnergyBuilder builder) {
+    int k = model.target().degree();
+    int last = model.layers().size() - 1;
+    StringBuilder sb = new StringBuilder();
+    sb.append("the target ").append(model.target().display()).append(" needs Hermite degree ").append(k)
+        .append(", which the network cannot represent: ");
+    List<String> parts = new ArrayList<>();
+    for (int l = 0; l <= last; l++) {
+      Activation act = builder.activations().get(l);
+      boolean finite = true;
+      for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
+      parts.add(model.layers().get(l).name() + " = " + act.name() + "(...) has " + act.describeDegrees()
+          + " and represents " + DegreeSets.describe(builder.reachable().get(l + 1), finite));
+    }
+    sb.append(String.join("; ", parts)).append(". No pattern of feature learning can create a degree the kernels lack.");
+    return sb.toString();
   }
 }

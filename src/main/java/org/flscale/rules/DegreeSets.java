@@ -36,7 +36,7 @@ public final class DegreeSets {
     if (set.isEmpty()) return "no degrees";
     List<String> shown = new ArrayList<>();
     int last = set.length() - 1;
-    if (finite || last < 8) {
+    if (finite) {
       for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) shown.add(String.valueOf(i));
       return (shown.size() == 1 ? "degree " : "degrees ") + String.join(", ", shown) + (finite ? "" : ", ...");
     }

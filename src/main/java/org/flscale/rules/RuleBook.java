@@ -94,11 +94,13 @@ public final class RuleBook {
 
   /** The string first arguments of the definitions of {@code head}, e.g. Activation["erf"] = ... */
   private Set<String> firstArguments(String head) {
-    IExpr dv = session.eval("Map[First, Map[First, DownValues[" + head + "]]]");
+    IExpr dv = session.eval("DownValues[" + head + "]");
     Set<String> out = new TreeSet<>();
     if (dv instanceof IAST list) {
       for (int i = 1; i < list.size(); i++) {
-        IExpr lhs = list.get(i);
+        // each definition is HoldPattern[head["name", ...]] :> value
+        IExpr lhs = list.get(i).first();
+        if (lhs.isAST() && lhs.head().toString().equals("HoldPattern")) lhs = lhs.first();
         if (lhs instanceof IAST call && call.size() > 1 && call.arg1().isString()) out.add(call.arg1().toString());
       }
     }

@@ -1,0 +1,23 @@
+package org.flscale.derive;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+
+/**
+ * One pattern's optimum on one region of the free scales (the whole space when every scale is
+ * tied): the energy terms of the winning branch, the exponent of P_* (affine in the free scales),
+ * the optimal variational parameters, and what fixed them: the terms in balance (equal to the
+ * maximum) and the validity constraints that bind.
+ */
+public record Piece(
+    List<Affine> conditions,
+    PatternAssignment assignment,
+    List<Integer> features,
+    List<Affine> terms,
+    Affine exponent,
+    Map<String, Affine> parameters,
+    List<Affine> balancedTerms,
+    List<Affine> bindingConstraints,
+    Map<String, BigFraction> samplePoint) {}

@@ -1,0 +1,152 @@
+package org.flscale.derive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+import org.flscale.rules.RuleBook;
+import org.flscale.rules.RuleError;
+import org.flscale.solve.MinMax;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IRational;
+
+/**
+ * The rules' local formulas as exponent templates. Each formula is evaluated once by Symja with
+ * placeholder symbols and passed through the rules' ScaleExp (dominant balance), giving an
+ * expression in LogOf[placeholder], MaxExp and MinExp; Java then instantiates it for each layer
+ * by putting exponents in place of the placeholders.
+ */
+final class Templates {
+  static final String P = "flP";
+  static final String WIDTH = "flWidth";
+  static final String NU = "flNu";
+  static final String DIM = "flDim";
+
+  private final RuleBook rules;
+
+  Templates(RuleBook rules) {
+    this.rules = rules;
+  }
+
+  /** Name of the pattern's variational parameter, or null for a parameter-free pattern (GP). */
+  String parameter(String pattern) {
+    IExpr e = rules.template("PatternParameter[\"" + pattern + "\"]");
+    if (e.isString()) return e.toString();
+    if (e.toString().equals("None")) return null;
+    throw new RuleError("PatternParameter[\"" + pattern + "\"] must be a string or None, not " + e.toMMA());
+  }
+
+  /** Cost exponent of the pattern in a layer, or null when the pattern costs nothing. */
+  MinMax cost(String pattern, Affine p, Affine width, MinMax nuIn) {
+    IExpr e = rules.template("With[{c = PatternCost[\"" + pattern + "\", flP, flWidth, flNu]}, If[c === 0, None, ScaleExp[c]]]");
+    if (e.toString().equals("None")) return null;
+    return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), "PatternCost[\"" + pattern + "\", ...]");
+  }
+
+  MinMax feed(String pattern, Affine p, MinMax nuIn) {
+    IExpr e = rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]]");
+    return instantiate(e, Map.of(P, leaf(p), NU, nuIn), "FeedNorm[\"" + pattern + "\", ...]");
+  }
+
+  MinMax spike(String pattern, Affine p, Affine width) {
+    IExpr e = rules.template("ScaleExp[SpikeNorm[\"" + pattern + "\", flP, flWidth]]");
+    return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width)), "SpikeNorm[\"" + pattern + "\", ...]");
+  }
+
+  List<Affine> constraints(String pattern, Affine p, Affine width) {
+    IExpr e = rules.template("Map[ConstraintExp, PatternConstraints[\"" + pattern + "\", flP, flWidth]]");
+    if (!(e instanceof IAST list) || !list.isList()) {
+      throw new RuleError("PatternConstraints[\"" + pattern + "\", p, width] must be a list of inequalities, got " + e.toMMA());
+    }
+    List<Affine> out = new ArrayList<>();
+    for (int i = 1; i < list.size(); i++) {
+      MinMax m = instantiate(list.get(i), Map.of(P, leaf(p), WIDTH, leaf(width)), "PatternConstraints[\"" + pattern + "\", ...]");
+      out.add(m.single());
+    }
+    return out;
+  }
+
+  MinMax inputNorm(Affine dim) {
+    return instantiate(rules.template("ScaleExp[InputFeatureNorm[flDim]]"), Map.of(DIM, leaf(dim)), "InputFeatureNorm");
+  }
+
+  MinMax lazyNorm(int degree, Affine dim) {
+    return instantiate(rules.template("ScaleExp[LazyNorm[" + degree + ", flDim]]"), Map.of(DIM, leaf(dim)), "LazyNorm");
+  }
+
+  MinMax productNorm(List<MinMax> factors) {
+    StringBuilder list = new StringBuilder();
+    java.util.HashMap<String, MinMax> bind = new java.util.HashMap<>();
+    for (int i = 0; i < factors.size(); i++) {
+      if (i > 0) list.append(", ");
+      list.append("flF").append(i);
+      bind.put("flF" + i, factors.get(i));
+    }
+    return instantiate(rules.template("ScaleExp[ProductNorm[{" + list + "}]]"), bind, "ProductNorm");
+  }
+
+  MinMax readoutFactor(String parametrization, Affine width) {
+    return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + parametrization + "\", flWidth]]"),
+        Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + parametrization + "\", ...]");
+  }
+
+  private static MinMax leaf(Affine a) {
+    return MinMax.of(a);
+  }
+
+  /** Turns a ScaleExp result into an exponent, with the placeholders bound. */
+  static MinMax instantiate(IExpr e, Map<String, MinMax> bind, String where) {
+    if (e.isRational()) return MinMax.of(Affine.constant(fraction(e)));
+    if (e.isInfinity()) return MinMax.INFINITY;
+    if (e instanceof IAST ast) {
+      String head = ast.head().toString();
+      switch (head) {
+        case "Plus": {
+          MinMax s = MinMax.of(Affine.ZERO);
+          for (int i = 1; i < ast.size(); i++) s = s.plus(instantiate(ast.get(i), bind, where));
+          return s;
+        }
+        case "Times": {
+          BigFraction c = BigFraction.ONE;
+          MinMax rest = null;
+          for (int i = 1; i < ast.size(); i++) {
+            IExpr f = ast.get(i);
+            if (f.isRational()) c = c.multiply(fraction(f));
+            else if (rest == null) rest = instantiate(f, bind, where);
+            else throw notLinear(e, where);
+          }
+          return rest == null ? MinMax.of(Affine.constant(c)) : rest.times(c);
+        }
+        case "LogOf": {
+          MinMax v = bind.get(ast.arg1().toString());
+          if (v == null) throw new RuleError(where + " gives a symbol flscale does not know: " + ast.arg1().toMMA());
+          return v;
+        }
+        case "MaxExp":
+        case "MinExp": {
+          MinMax acc = null;
+          for (int i = 1; i < ast.size(); i++) {
+            MinMax x = instantiate(ast.get(i), bind, where);
+            acc = acc == null ? x : head.equals("MaxExp") ? acc.max(x) : acc.min(x);
+          }
+          return acc;
+        }
+        default:
+          break;
+      }
+    }
+    throw notLinear(e, where);
+  }
+
+  private static RuleError notLinear(IExpr e, String where) {
+    return new RuleError(where + " is not a sum, product, min or max of monomials in the scales, so dominant balance "
+        + "cannot take its exponent (ScaleExp gave " + e.toMMA() + "); keep the leading monomial in the rule");
+  }
+
+  private static BigFraction fraction(IExpr e) {
+    org.hipparchus.fraction.BigFraction f = ((IRational) e).toBigFraction();
+    return new BigFraction(f.getNumerator(), f.getDenominator());
+  }
+}

@@ -1,0 +1,130 @@
+package org.flscale.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.derive.Derivation;
+import org.flscale.derive.Piece;
+import org.flscale.math.Affine;
+import org.flscale.math.Rationals;
+import org.flscale.model.ArchModel;
+
+/** The derivation in words: what every output format (text, JSON, LaTeX) writes, in one place. */
+public final class DerivationView {
+  private final Derivation d;
+  private final Monomials mono;
+
+  public DerivationView(Derivation d) {
+    this.d = d;
+    List<String> order = new ArrayList<>(d.parameterOrder());
+    order.addAll(d.model().freeScales());
+    this.mono = new Monomials(order, d.model().baseScale());
+  }
+
+  public Derivation derivation() {
+    return d;
+  }
+
+  public ArchModel model() {
+    return d.model();
+  }
+
+  public boolean tied() {
+    return d.model().allScalesTied();
+  }
+
+  public String energy(Piece p) {
+    List<String> terms = new ArrayList<>();
+    for (Affine t : p.terms()) terms.add(mono.term(t));
+    return String.join(" + ", terms);
+  }
+
+  public String expression(Piece p) {
+    return mono.closedForm(p.exponent());
+  }
+
+  /** The exponent as an exact fraction, when it is a number (every scale tied). */
+  public String exponent(Piece p) {
+    return p.exponent().isConstant() ? Rationals.format(p.exponent().constant()) : null;
+  }
+
+  public Map<String, String> parameters(Piece p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    p.parameters().forEach((k, v) -> out.put(k, mono.closedForm(v)));
+    return out;
+  }
+
+  /** "M1 d ~ N/M1", plus the validity constraints that bind, e.g. "M1 >= 1 binds". */
+  public List<String> balance(Piece p) {
+    List<String> out = new ArrayList<>();
+    List<String> eq = new ArrayList<>();
+    for (Affine t : p.balancedTerms()) eq.add(mono.term(t));
+    if (eq.size() == 1) out.add(eq.get(0) + " dominates");
+    else if (!eq.isEmpty()) out.add(String.join(" ~ ", eq));
+    for (Affine c : p.bindingConstraints()) out.add(mono.condition(c) + " binds");
+    return out;
+  }
+
+  /** For each non-lazy layer, the feature it acts on: "h1: Spec on He1(w.x)". */
+  public List<String> features(Piece p) {
+    List<String> out = new ArrayList<>();
+    String lazy = "GP";
+    for (int l = 0; l < p.assignment().layers().size(); l++) {
+      String pat = p.assignment().layers().get(l);
+      int a = p.features().get(l);
+      if (a > 0 && !pat.equals(lazy)) {
+        out.add(d.model().layers().get(l).name() + ": " + pat + " on He" + a + "(" + d.model().target().direction() + "."
+            + d.model().input().name() + ")");
+      }
+    }
+    return out;
+  }
+
+  public List<String> conditions(Piece p) {
+    List<String> out = new ArrayList<>();
+    for (Affine c : p.conditions()) out.add(mono.condition(c));
+    return out;
+  }
+
+  /** Pieces in reading order: by the exponents of the free scales at a point inside each region. */
+  public List<Piece> ordered(List<Piece> pieces) {
+    List<Piece> sorted = new ArrayList<>(pieces);
+    List<String> free = d.model().freeScales();
+    sorted.sort(Comparator.comparing((Piece p) -> sampleKey(p, free), DerivationView::compareLists));
+    return sorted;
+  }
+
+  private static List<BigFraction> sampleKey(Piece p, List<String> free) {
+    List<BigFraction> key = new ArrayList<>();
+    for (String s : free) key.add(p.samplePoint().getOrDefault(s, BigFraction.ZERO));
+    return key;
+  }
+
+  private static int compareLists(List<BigFraction> a, List<BigFraction> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) return c;
+    }
+    return 0;
+  }
+
+  /** One line for a piecewise answer: "d if N <= d; (N d)^(1/2) if d <= N <= d^5; ...". */
+  public String piecewise(List<Piece> pieces) {
+    if (pieces.size() == 1) return expression(pieces.get(0));
+    List<String> parts = new ArrayList<>();
+    for (Piece p : ordered(pieces)) parts.add(expression(p) + " if " + String.join(", ", conditions(p)));
+    return String.join("; ", parts);
+  }
+
+  public String patternSummary(List<Piece> pieces) {
+    List<String> names = new ArrayList<>();
+    for (Piece p : ordered(pieces)) {
+      String n = p.assignment().label();
+      if (!names.contains(n)) names.add(n);
+    }
+    return String.join(" | ", names);
+  }
+}

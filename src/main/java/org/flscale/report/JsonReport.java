@@ -1,0 +1,104 @@
+package org.flscale.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.flscale.derive.Derivation;
+import org.flscale.derive.PatternOutcome;
+import org.flscale.derive.Piece;
+import org.flscale.math.Rationals;
+import org.flscale.model.Scale;
+
+/** The JSON contract of ARCH-SPEC.md, plus the derivation's details (balance, features, regions). */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static ObjectNode toJson(Derivation d) {
+    DerivationView v = new DerivationView(d);
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("model", d.model().name());
+    root.put("file", d.model().file());
+    ObjectNode scales = root.putObject("scales");
+    for (Scale s : d.model().scales().values()) {
+      scales.put(s.name(), switch (s.kind()) {
+        case BASE -> "base";
+        case FREE -> "free";
+        case TIED -> new Monomials(d.model().freeScales(), d.model().baseScale()).closedForm(s.exponent());
+      });
+    }
+    root.put("target", d.model().target().display());
+    root.put("parametrization", d.model().parametrization().name());
+    root.put(d.model().ridgeName(), Rationals.format(d.model().ridge()));
+    ArrayNode reach = root.putArray("reachable");
+    d.reachable().forEach(reach::add);
+
+    ObjectNode pstar = root.putObject("pstar");
+    pstar.put("learnable", d.learnable());
+    if (!d.learnable()) {
+      pstar.put("reason", d.reason());
+      root.putArray("patterns");
+      return root;
+    }
+    List<Piece> win = v.ordered(d.winner());
+    d.pstarExponent().ifPresent(e -> pstar.put("exponent", Rationals.format(e)));
+    pstar.put("expression", v.piecewise(win));
+    pstar.put("pattern", v.patternSummary(win));
+    if (win.size() == 1) putDetails(pstar, v, win.get(0));
+    if (!v.tied()) pstar.set("regions", regions(v, win));
+
+    ArrayNode patterns = root.putArray("patterns");
+    for (PatternOutcome o : d.patterns()) {
+      ObjectNode p = patterns.addObject();
+      p.put("pattern", o.assignment().label());
+      if (o.pieces().isEmpty()) {
+        p.put("learnable", false);
+        continue;
+      }
+      List<Piece> pieces = v.ordered(o.pieces());
+      if (pieces.size() == 1 && v.exponent(pieces.get(0)) != null) p.put("exponent", v.exponent(pieces.get(0)));
+      p.put("expression", v.piecewise(pieces));
+      if (pieces.size() == 1) {
+        putDetails(p, v, pieces.get(0));
+      } else {
+        p.set("regions", regions(v, pieces));
+      }
+    }
+    return root;
+  }
+
+  private static void putDetails(ObjectNode node, DerivationView v, Piece piece) {
+    node.put("energy", v.energy(piece));
+    ObjectNode params = node.putObject("parameters");
+    v.parameters(piece).forEach(params::put);
+    ArrayNode bal = node.putArray("balance");
+    v.balance(piece).forEach(bal::add);
+    ArrayNode feats = node.putArray("features");
+    v.features(piece).forEach(feats::add);
+  }
+
+  private static ArrayNode regions(DerivationView v, List<Piece> pieces) {
+    ArrayNode arr = MAPPER.createArrayNode();
+    for (Piece p : pieces) {
+      ObjectNode r = arr.addObject();
+      ArrayNode when = r.putArray("when");
+      v.conditions(p).forEach(when::add);
+      r.put("pattern", p.assignment().label());
+      r.put("expression", v.expression(p));
+      putDetails(r, v, p);
+    }
+    return arr;
+  }
+
+  public static String write(Object node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.flscale.report;
+
+import java.util.List;
+import java.util.Map;
+import org.flscale.derive.Derivation;
+import org.flscale.derive.PatternOutcome;
+import org.flscale.derive.Piece;
+
+/** The derivation as LaTeX to paste into a paper: one align* block per pattern, the result last. */
+public final class LatexReport {
+  private LatexReport() {}
+
+  public static String render(Derivation d) {
+    DerivationView v = new DerivationView(d);
+    StringBuilder sb = new StringBuilder();
+    sb.append("% flscale derivation of ").append(d.model().name()).append('\n');
+    if (!d.learnable()) {
+      sb.append("% not learnable: ").append(d.reason()).append('\n');
+      return sb.toString();
+    }
+    sb.append("\\begin{align*}\n");
+    for (PatternOutcome o : d.patterns()) {
+      for (Piece p : v.ordered(o.pieces())) {
+        sb.append("  \\text{").append(o.assignment().label()).append("}:\\quad & E \\sim ").append(tex(v.energy(p)));
+        Map<String, String> params = v.parameters(p);
+        for (var e : params.entrySet()) sb.append(",\\ ").append(texSymbol(e.getKey())).append(" = ").append(tex(e.getValue()));
+        sb.append(",\\ P_*/\\kappa \\sim ").append(tex(v.expression(p)));
+        List<String> cond = v.conditions(p);
+        if (!cond.isEmpty()) sb.append(" \\quad (").append(tex(String.join(",\\ ", cond))).append(")");
+        sb.append(" \\\\\n");
+      }
+    }
+    sb.append("\\end{align*}\n");
+    sb.append("\\[ P_*/\\kappa \\sim ");
+    List<Piece> win = v.ordered(d.winner());
+    if (win.size() == 1) {
+      sb.append(tex(v.expression(win.get(0)))).append(" \\quad (\\text{").append(win.get(0).assignment().label()).append("}) \\]\n");
+    } else {
+      sb.append("\\begin{cases}\n");
+      for (Piece p : win) {
+        sb.append("  ").append(tex(v.expression(p))).append(" & ").append(tex(String.join(",\\ ", v.conditions(p))))
+            .append(" \\ (\\text{").append(p.assignment().label()).append("}) \\\\\n");
+      }
+      sb.append("\\end{cases} \\]\n");
+    }
+    return sb.toString();
+  }
+
+  /** Monomial text to TeX: powers in braces, "<=" as \le, Greek parameter names. */
+  static String tex(String s) {
+    String t = s.replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replace("<=", "\\le").replace(">=", "\\ge");
+    t = t.replaceAll("\\bbeta(\\d*)", "\\\\beta_{$1}").replaceAll("\\b([A-Za-z])(\\d+)\\b", "$1_{$2}");
+    return t;
+  }
+
+  private static String texSymbol(String s) {
+    return tex(s);
+  }
+}

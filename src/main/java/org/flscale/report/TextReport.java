@@ -1,0 +1,96 @@
+package org.flscale.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flscale.derive.Derivation;
+import org.flscale.derive.PatternOutcome;
+import org.flscale.derive.Piece;
+import org.flscale.math.Rationals;
+import org.flscale.model.ArchModel;
+import org.flscale.model.Scale;
+
+/** The derivation as a theorist writes it on a blackboard: energies, balances, optima, winner. */
+public final class TextReport {
+  private TextReport() {}
+
+  public static String render(Derivation d) {
+    DerivationView v = new DerivationView(d);
+    ArchModel m = d.model();
+    StringBuilder sb = new StringBuilder();
+    String kappa = m.ridgeName();
+    sb.append(m.name()).append("  (").append(m.file()).append(")\n");
+    sb.append("  target   ").append(m.target().display()).append(", ").append(m.input().name()).append(" ~ ")
+        .append(m.input().distribution()).append("(").append(m.input().dimension()).append(")")
+        .append("; ").append(m.parametrization().name()).append(" parametrization, ").append(kappa).append(" = ")
+        .append(Rationals.format(m.ridge())).append('\n');
+    List<String> scales = new ArrayList<>();
+    Monomials plain = new Monomials(m.freeScales(), m.baseScale());
+    for (Scale s : m.scales().values()) {
+      scales.add(switch (s.kind()) {
+        case BASE -> s.name() + " (base)";
+        case FREE -> s.name() + " (free)";
+        case TIED -> s.name() + " = " + plain.closedForm(s.exponent());
+      });
+    }
+    sb.append("  scales   ").append(String.join(", ", scales)).append('\n');
+    for (String r : d.reachable()) sb.append("  kernel   ").append(r).append('\n');
+    if (!d.learnable()) {
+      sb.append("\n  NOT LEARNABLE: ").append(d.reason()).append('\n');
+      return sb.toString();
+    }
+    sb.append('\n');
+    for (PatternOutcome o : d.patterns()) {
+      String name = o.assignment().label();
+      if (o.pieces().isEmpty()) {
+        sb.append(String.format("  %-12s cannot produce the target%n", name));
+        continue;
+      }
+      List<Piece> pieces = v.ordered(o.pieces());
+      if (pieces.size() == 1) {
+        piece(sb, v, pieces.get(0), String.format("  %-12s ", name), kappa);
+      } else {
+        sb.append(String.format("  %-12s piecewise in the free scales:%n", name));
+        for (Piece p : pieces) {
+          sb.append("     when ").append(String.join(", ", v.conditions(p))).append('\n');
+          piece(sb, v, p, "       ", kappa);
+        }
+      }
+    }
+    sb.append('\n');
+    List<Piece> win = v.ordered(d.winner());
+    if (win.size() == 1) {
+      Piece p = win.get(0);
+      sb.append("  => P*/").append(kappa).append(" ~ ").append(v.expression(p)).append("   pattern ")
+          .append(p.assignment().label());
+      if (v.exponent(p) != null) sb.append(", exponent ").append(v.exponent(p));
+      sb.append('\n');
+    } else {
+      sb.append("  => P*/").append(kappa).append(" is piecewise:\n");
+      for (Piece p : win) {
+        sb.append(String.format("       %-28s  %-12s  when %s%n", v.expression(p), p.assignment().label(),
+            String.join(", ", v.conditions(p))));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void piece(StringBuilder sb, DerivationView v, Piece p, String lead, String kappa) {
+    String pad = " ".repeat(lead.length());
+    sb.append(lead).append("E ~ ").append(v.energy(p));
+    List<String> feats = v.features(p);
+    if (!feats.isEmpty()) sb.append("    [").append(String.join("; ", feats)).append(']');
+    sb.append('\n');
+    List<String> bal = v.balance(p);
+    if (!bal.isEmpty() && v.parameters(p).size() > 0) sb.append(pad).append("balance  ").append(String.join(", ", bal)).append('\n');
+    Map<String, String> params = v.parameters(p);
+    if (!params.isEmpty()) {
+      List<String> ps = new ArrayList<>();
+      params.forEach((k, val) -> ps.add(k + " = " + val));
+      sb.append(pad).append("optimum  ").append(String.join(", ", ps)).append('\n');
+    }
+    sb.append(pad).append("P*/").append(kappa).append(" ~ ").append(v.expression(p));
+    if (v.exponent(p) != null) sb.append("   (exponent ").append(v.exponent(p)).append(')');
+    sb.append('\n');
+  }
+}

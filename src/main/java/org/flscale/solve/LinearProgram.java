@@ -1,0 +1,208 @@
+package org.flscale.solve;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+
+/**
+ * An exact linear program: minimise an affine objective over free (unbounded) variables subject to
+ * constraints g_i >= 0, where each g_i is affine in the variables and in <em>parameters</em> (any
+ * symbol that is not a variable, e.g. the exponent of a free scale).
+ *
+ * <p>It is solved by the two-phase simplex method with Bland's rule in exact rational arithmetic at
+ * one point of the parameters, carrying the right-hand side as affine forms in the parameters. The
+ * solution is therefore parametric: the optimal value and the optimal variables are affine forms in
+ * the parameters, valid in the critical region where the final basis stays feasible (the cost
+ * vector does not depend on the parameters, so optimality does not change there).
+ */
+public final class LinearProgram {
+  public enum Status { OPTIMAL, INFEASIBLE, UNBOUNDED }
+
+  /**
+   * The solution at the point and around it. {@code criticalRegion}: affine forms in the
+   * parameters, all >= 0 exactly where {@code value} and {@code variables} stay optimal.
+   * {@code binding}: the constraints with zero slack at the point.
+   */
+  public record Solution(
+      Status status, Affine value, Map<String, Affine> variables, List<Affine> criticalRegion, BitSet binding) {}
+
+  private final List<String> variables;
+  private final List<Affine> constraints;
+  private final Affine objective;
+
+  public LinearProgram(List<String> variables, List<Affine> constraints, Affine objective) {
+    this.variables = List.copyOf(variables);
+    this.constraints = List.copyOf(constraints);
+    this.objective = objective;
+    for (String v : objective.vars()) {
+      if (!variables.contains(v)) throw new IllegalArgumentException("objective depends on parameter " + v);
+    }
+  }
+
+  public static long calls, nanos;
+
+  public Solution solve(Map<String, BigFraction> parameters) {
+    long t = System.nanoTime();
+    try {
+      return new Tableau(parameters).run();
+    } finally {
+      calls++;
+      nanos += System.nanoTime() - t;
+    }
+  }
+
+  /** Columns: u_j, v_j (x_j = u_j - v_j) for each variable, a surplus per row, an artificial per row. */
+  private final class Tableau {
+    final int n = variables.size();
+    final int m = constraints.size();
+    final int cols = 2 * n + 2 * m;
+    final BigFraction[][] a = new BigFraction[m][cols];
+    final Affine[] rhs = new Affine[m];
+    final BigFraction[] rhsAt = new BigFraction[m];
+    final int[] basis = new int[m];
+    final Map<String, BigFraction> point;
+
+    Tableau(Map<String, BigFraction> point) {
+      this.point = point;
+      for (int i = 0; i < m; i++) {
+        Affine g = constraints.get(i);
+        // a.x + b(params) >= 0  <=>  a.x - s = -b(params)
+        Affine b = g;
+        for (String v : variables) b = b.substitute(v, Affine.ZERO);
+        Affine r = b.times(BigFraction.MINUS_ONE);
+        BigFraction rAt = r.eval(point);
+        boolean flip = rAt.getNumerator().signum() < 0;
+        BigFraction sign = flip ? BigFraction.MINUS_ONE : BigFraction.ONE;
+        for (int j = 0; j < cols; j++) a[i][j] = BigFraction.ZERO;
+        for (int j = 0; j < n; j++) {
+          BigFraction c = g.coeff(variables.get(j)).multiply(sign);
+          a[i][2 * j] = c;
+          a[i][2 * j + 1] = c.negate();
+        }
+        a[i][2 * n + i] = sign.negate();
+        a[i][2 * n + m + i] = BigFraction.ONE;
+        rhs[i] = flip ? r.times(BigFraction.MINUS_ONE) : r;
+        rhsAt[i] = flip ? rAt.negate() : rAt;
+        basis[i] = 2 * n + m + i;
+      }
+    }
+
+    Solution run() {
+      BigFraction[] phase1 = new BigFraction[cols];
+      for (int j = 0; j < cols; j++) phase1[j] = j >= 2 * n + m ? BigFraction.ONE : BigFraction.ZERO;
+      if (!optimise(phase1, cols)) throw new IllegalStateException("phase 1 cannot be unbounded");
+      BigFraction infeasibility = BigFraction.ZERO;
+      for (int i = 0; i < m; i++) if (basis[i] >= 2 * n + m) infeasibility = infeasibility.add(rhsAt[i]);
+      if (infeasibility.getNumerator().signum() > 0) {
+        return new Solution(Status.INFEASIBLE, null, Map.of(), List.of(), new BitSet());
+      }
+      driveOutArtificials();
+      BigFraction[] cost = new BigFraction[cols];
+      for (int j = 0; j < cols; j++) cost[j] = BigFraction.ZERO;
+      for (int j = 0; j < n; j++) {
+        BigFraction c = objective.coeff(variables.get(j));
+        cost[2 * j] = c;
+        cost[2 * j + 1] = c.negate();
+      }
+      if (!optimise(cost, 2 * n + m)) {
+        return new Solution(Status.UNBOUNDED, null, Map.of(), List.of(), new BitSet());
+      }
+      return solution();
+    }
+
+    /** Simplex iterations with Bland's rule; columns >= allowed never enter. False if unbounded. */
+    boolean optimise(BigFraction[] cost, int allowed) {
+      while (true) {
+        int enter = -1;
+        for (int j = 0; j < allowed && enter < 0; j++) {
+          if (isBasic(j)) continue;
+          BigFraction r = cost[j];
+          for (int i = 0; i < m; i++) {
+            if (a[i][j].getNumerator().signum() != 0) r = r.subtract(cost[basis[i]].multiply(a[i][j]));
+          }
+          if (r.getNumerator().signum() < 0) enter = j;
+        }
+        if (enter < 0) return true;
+        int leave = -1;
+        BigFraction best = null;
+        for (int i = 0; i < m; i++) {
+          if (a[i][enter].getNumerator().signum() <= 0) continue;
+          BigFraction ratio = rhsAt[i].divide(a[i][enter]);
+          int c = best == null ? -1 : ratio.compareTo(best);
+          if (c < 0 || (c == 0 && basis[i] < basis[leave])) {
+            best = ratio;
+            leave = i;
+          }
+        }
+        if (leave < 0) return false;
+        pivot(leave, enter);
+      }
+    }
+
+    boolean isBasic(int j) {
+      for (int b : basis) if (b == j) return true;
+      return false;
+    }
+
+    void pivot(int row, int col) {
+      BigFraction p = a[row][col];
+      BigFraction inv = p.reciprocal();
+      for (int j = 0; j < cols; j++) if (a[row][j].getNumerator().signum() != 0) a[row][j] = a[row][j].multiply(inv);
+      rhs[row] = rhs[row].times(inv);
+      rhsAt[row] = rhsAt[row].multiply(inv);
+      for (int i = 0; i < m; i++) {
+        if (i == row) continue;
+        BigFraction f = a[i][col];
+        if (f.getNumerator().signum() == 0) continue;
+        for (int j = 0; j < cols; j++) {
+          if (a[row][j].getNumerator().signum() != 0) a[i][j] = a[i][j].subtract(f.multiply(a[row][j]));
+        }
+        rhs[i] = rhs[i].minus(rhs[row].times(f));
+        rhsAt[i] = rhsAt[i].subtract(f.multiply(rhsAt[row]));
+      }
+      basis[row] = col;
+    }
+
+    /** Artificial variables left in the basis at level zero are pivoted out where a row allows it. */
+    void driveOutArtificials() {
+      for (int i = 0; i < m; i++) {
+        if (basis[i] < 2 * n + m) continue;
+        for (int j = 0; j < 2 * n + m; j++) {
+          if (a[i][j].getNumerator().signum() != 0 && !isBasic(j)) {
+            pivot(i, j);
+            break;
+          }
+        }
+      }
+    }
+
+    Solution solution() {
+      Map<String, Affine> values = new LinkedHashMap<>();
+      for (int j = 0; j < n; j++) values.put(variables.get(j), Affine.ZERO);
+      List<Affine> region = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        int b = basis[i];
+        if (!rhs[i].isConstant()) region.add(rhs[i]);
+        if (b < 2 * n) {
+          String v = variables.get(b / 2);
+          Affine val = b % 2 == 0 ? rhs[i] : rhs[i].times(BigFraction.MINUS_ONE);
+          values.put(v, values.get(v).plus(val));
+        }
+      }
+      Affine value = Affine.constant(objective.constant());
+      for (int j = 0; j < n; j++) value = value.plus(values.get(variables.get(j)).times(objective.coeff(variables.get(j))));
+      BitSet binding = new BitSet();
+      for (int i = 0; i < m; i++) {
+        Affine g = constraints.get(i);
+        Affine at = g;
+        for (var e : values.entrySet()) at = at.substitute(e.getKey(), e.getValue());
+        if (at.eval(point).getNumerator().signum() == 0) binding.set(i);
+      }
+      return new Solution(Status.OPTIMAL, value, values, region, binding);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package org.flscale.solve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+
+/**
+ * An exponent in dominant-balance normal form: the minimum over branches of the maximum over each
+ * branch's terms, every term an exact affine form. A sum of monomials has the exponent of its
+ * largest term (max); a choice between routes, e.g. a spike or the lazy kernel, is a min.
+ * No branch at all means +infinity (the quantity does not exist, e.g. an unreachable feature).
+ */
+public final class MinMax {
+  public static final MinMax INFINITY = new MinMax(List.of());
+
+  private final List<List<Affine>> branches;
+
+  private MinMax(List<List<Affine>> branches) {
+    this.branches = branches;
+  }
+
+  public static MinMax of(Affine term) {
+    return new MinMax(List.of(List.of(term)));
+  }
+
+  public List<List<Affine>> branches() {
+    return branches;
+  }
+
+  public boolean isInfinite() {
+    return branches.isEmpty();
+  }
+
+  /** The single term, when this is one affine form. */
+  public Affine single() {
+    if (branches.size() != 1 || branches.get(0).size() != 1) throw new IllegalStateException("not a single term: " + this);
+    return branches.get(0).get(0);
+  }
+
+  public MinMax min(MinMax o) {
+    List<List<Affine>> b = new ArrayList<>(branches);
+    b.addAll(o.branches);
+    return new MinMax(b).simplify();
+  }
+
+  public MinMax max(MinMax o) {
+    if (isInfinite() || o.isInfinite()) return INFINITY;
+    List<List<Affine>> b = new ArrayList<>();
+    for (List<Affine> x : branches) {
+      for (List<Affine> y : o.branches) {
+        List<Affine> t = new ArrayList<>(x);
+        t.addAll(y);
+        b.add(t);
+      }
+    }
+    return new MinMax(b).simplify();
+  }
+
+  /** The exponent of a product of the two quantities: exponents add. */
+  public MinMax plus(MinMax o) {
+    if (isInfinite() || o.isInfinite()) return INFINITY;
+    List<List<Affine>> b = new ArrayList<>();
+    for (List<Affine> x : branches) {
+      for (List<Affine> y : o.branches) {
+        List<Affine> t = new ArrayList<>();
+        for (Affine p : x) for (Affine q : y) t.add(p.plus(q));
+        b.add(t);
+      }
+    }
+    return new MinMax(b).simplify();
+  }
+
+  /** The exponent of the quantity raised to the power c. A negative power swaps min and max. */
+  public MinMax times(BigFraction c) {
+    if (isInfinite()) {
+      if (c.getNumerator().signum() > 0) return INFINITY;
+      throw new IllegalArgumentException("a non-positive power of an infinite quantity");
+    }
+    if (c.getNumerator().signum() >= 0) {
+      List<List<Affine>> b = new ArrayList<>();
+      for (List<Affine> x : branches) b.add(x.stream().map(a -> a.times(c)).toList());
+      return new MinMax(b).simplify();
+    }
+    // -(min_b max_t a) = max_b min_t (-a): a max over branches of minima, expanded back to min-max.
+    MinMax out = null;
+    for (List<Affine> x : branches) {
+      MinMax m = null;
+      for (Affine a : x) {
+        MinMax leaf = of(a.times(c));
+        m = m == null ? leaf : m.min(leaf);
+      }
+      out = out == null ? m : out.max(m);
+    }
+    return out;
+  }
+
+  /**
+   * Removes what is dominated for certain: a term another term of its branch exceeds by a
+   * constant, and a branch whose maximum is certainly at least another branch's maximum.
+   */
+  private MinMax simplify() {
+    List<List<Affine>> reduced = new ArrayList<>();
+    for (List<Affine> b : branches) reduced.add(reduceBranch(b));
+    List<List<Affine>> kept = new ArrayList<>();
+    for (int i = 0; i < reduced.size(); i++) {
+      boolean dominated = false;
+      for (int j = 0; j < reduced.size() && !dominated; j++) {
+        if (i == j) continue;
+        boolean jBelowI = branchBelow(reduced.get(j), reduced.get(i));
+        if (jBelowI && (!branchBelow(reduced.get(i), reduced.get(j)) || j < i)) dominated = true;
+      }
+      if (!dominated) kept.add(reduced.get(i));
+    }
+    return new MinMax(kept);
+  }
+
+  private static List<Affine> reduceBranch(List<Affine> terms) {
+    Set<Affine> unique = new LinkedHashSet<>(terms);
+    List<Affine> out = new ArrayList<>();
+    for (Affine a : unique) {
+      boolean dominated = false;
+      for (Affine b : unique) {
+        if (a == b) continue;
+        Affine diff = b.minus(a);
+        if (diff.isConstant() && diff.constant().getNumerator().signum() > 0) dominated = true;
+      }
+      if (!dominated) out.add(a);
+    }
+    return List.copyOf(out);
+  }
+
+  /** max(x) <= max(y) for certain: every term of x is at most some term of y by a constant. */
+  private static boolean branchBelow(List<Affine> x, List<Affine> y) {
+    for (Affine a : x) {
+      boolean covered = false;
+      for (Affine b : y) {
+        Affine diff = b.minus(a);
+        if (diff.isConstant() && diff.constant().getNumerator().signum() >= 0) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) return false;
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    if (isInfinite()) return "Infinity";
+    List<String> parts = new ArrayList<>();
+    for (List<Affine> b : branches) parts.add(b.size() == 1 ? b.get(0).toString() : "max(" + b + ")");
+    return parts.size() == 1 ? parts.get(0) : "min(" + String.join(", ", parts) + ")";
+  }
+}

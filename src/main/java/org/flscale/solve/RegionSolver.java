@@ -1,0 +1,215 @@
+package org.flscale.solve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Affine;
+
+/**
+ * The exact piecewise-linear minimum of several candidates' optimal energy exponents over the
+ * space of free-scale exponents (a tropical answer). The space is cut recursively into convex
+ * cells until, in each cell, one candidate provably wins everywhere with one affine exponent:
+ * <ol>
+ *   <li>solve every candidate at an interior point of the cell and take the best (lowest value,
+ *       then lowest rank: the tie-break);</li>
+ *   <li>if the best one's critical region (where its optimal basis, hence its formula, holds)
+ *       does not cover the cell, cut along its boundary;</li>
+ *   <li>keep as competitors the candidates that can do better somewhere in the cell: minimise
+ *       (their energy - the best one's exponent) over the cell and their own parameters, one
+ *       linear program each;</li>
+ *   <li>cut along a competitor's own critical region, then along the hyperplane where it equals
+ *       the best one; a cell where no competitor crosses is won by the best.</li>
+ * </ol>
+ * Two halves of a cut with the same answer are joined again. With no free scales the cell is a
+ * point and this is a plain minimum.
+ */
+public final class RegionSolver<T> {
+  /** A convex cell (constraints >= 0 on the scales), its winner, and the winner's solution there. */
+  public record Cell<T>(List<Affine> constraints, Candidate<T> winner, LinearProgram.Solution solution,
+      Map<String, BigFraction> point) {}
+
+  /** Scale exponents are searched in [0, BOX]; the bound never shows in the answer. */
+  public static final BigFraction BOX = new BigFraction(1000);
+
+  private final List<String> scales;
+  private final List<Affine> domain;
+  private final Function<T, Object> label;
+
+  /**
+   * @param scales the free scales' exponent variables; the domain is every exponent >= 0
+   * @param label what makes two candidates' owners the same answer (e.g. the pattern)
+   */
+  public RegionSolver(List<String> scales, Function<T, Object> label) {
+    this.scales = List.copyOf(scales);
+    this.label = label;
+    List<Affine> d = new ArrayList<>();
+    for (String s : scales) {
+      d.add(Affine.var(s));
+      d.add(Affine.constant(BOX).minus(Affine.var(s)));
+    }
+    this.domain = List.copyOf(d);
+  }
+
+  /** Whether g is one of the domain's own bounds (0 <= s <= BOX), which the answer leaves out. */
+  public boolean isDomainBound(Affine g) {
+    Affine n = g.normalizedDirection();
+    for (Affine d : domain) if (d.normalizedDirection().equals(n)) return true;
+    return false;
+  }
+
+  public List<Cell<T>> solve(List<Candidate<T>> candidates) {
+    long c0 = LinearProgram.calls;
+    List<Cell<T>> cells = solveCell(new Polytope(scales, domain), candidates, 0);
+    long c1 = LinearProgram.calls;
+    List<Cell<T>> out = mergeSameLabel(cells, candidates);
+    if (System.getProperty("flscale.debug") != null) System.err.println("cands " + candidates.size() + " cells " + cells.size() + " -> " + out.size() + " lps " + (c1 - c0) + " merge lps " + (LinearProgram.calls - c1));
+    return out;
+  }
+
+  private List<Cell<T>> solveCell(Polytope cell, List<Candidate<T>> cands, int depth) {
+    if (depth > 400) throw new IllegalStateException("region decomposition does not converge");
+    Map<String, BigFraction> s0 = cell.interiorPoint();
+    if (s0 == null) return List.of();
+    Candidate<T> best = null;
+    LinearProgram.Solution bestSol = null;
+    BigFraction bestVal = null;
+    Map<Candidate<T>, LinearProgram.Solution> at = new HashMap<>();
+    for (Candidate<T> c : cands) {
+      LinearProgram.Solution sol = c.program().solve(s0);
+      if (sol.status() == LinearProgram.Status.UNBOUNDED) {
+        throw new IllegalStateException("the energy of " + c.owner() + " is unbounded below: a rule gives a term that can vanish");
+      }
+      if (sol.status() != LinearProgram.Status.OPTIMAL) continue;
+      at.put(c, sol);
+      BigFraction v = sol.value().eval(s0);
+      if (best == null || v.compareTo(bestVal) < 0 || (v.compareTo(bestVal) == 0 && c.rank() < best.rank())) {
+        best = c;
+        bestSol = sol;
+        bestVal = v;
+      }
+    }
+    if (best == null) return List.of(new Cell<>(cell.constraints(), null, null, s0));
+    // 1. The winner at s0 must keep one formula on the whole cell.
+    Affine cut = regionCut(cell, bestSol);
+    if (cut != null) return split(cell, cut, cands, depth);
+    Affine value = bestSol.value();
+    // 2. Keep only the candidates that can beat it somewhere in the cell (lower energy, or equal
+    //    energy and a better rank); the others never win in this cell or inside it.
+    List<Candidate<T>> competitors = new ArrayList<>();
+    for (Candidate<T> c : cands) {
+      if (c == best || !at.containsKey(c)) continue;
+      if (scales.isEmpty()) continue; // a point: the best at s0 is the answer
+      LinearProgram.Solution gap = c.programOver(scales, cell.constraints(), value).solve(Map.of());
+      if (gap.status() == LinearProgram.Status.INFEASIBLE) continue;
+      int sign = gap.status() == LinearProgram.Status.UNBOUNDED ? -1 : gap.value().constant().getNumerator().signum();
+      if (sign > 0 || (sign == 0 && c.rank() >= best.rank())) continue;
+      competitors.add(c);
+    }
+    Cell<T> won = new Cell<>(cell.constraints(), best, bestSol, s0);
+    if (competitors.isEmpty()) return List.of(won);
+    List<Candidate<T>> rest = new ArrayList<>(competitors);
+    rest.add(0, best);
+    // 3. Make each competitor one formula on the cell, then cut where it crosses the winner.
+    for (Candidate<T> c : competitors) {
+      LinearProgram.Solution sol = at.get(c);
+      Affine g = regionCut(cell, sol);
+      if (g == null && cell.cuts(sol.value().minus(value))) g = sol.value().minus(value);
+      if (g != null) return split(cell, g, rest, depth);
+    }
+    // Every competitor is one formula here, never strictly below the winner: ties on the boundary only.
+    return List.of(won);
+  }
+
+  /** The first boundary of the solution's critical region that crosses the cell, or null. */
+  private static Affine regionCut(Polytope cell, LinearProgram.Solution sol) {
+    for (Affine g : sol.criticalRegion()) if (cell.cuts(g)) return g;
+    return null;
+  }
+
+  private List<Cell<T>> split(Polytope cell, Affine g, List<Candidate<T>> cands, int depth) {
+    List<Cell<T>> plus = solveCell(cell.with(g), cands, depth + 1);
+    List<Cell<T>> minus = solveCell(cell.with(g.times(BigFraction.MINUS_ONE)), cands, depth + 1);
+    if (plus.size() == 1 && minus.size() == 1 && sameLabel(plus.get(0), minus.get(0))) {
+      Cell<T> p = plus.get(0);
+      return List.of(new Cell<>(cell.constraints(), p.winner(), p.solution(), p.point()));
+    }
+    List<Cell<T>> out = new ArrayList<>(plus);
+    out.addAll(minus);
+    return out;
+  }
+
+  /**
+   * Joins cells with the same answer (winner, exponent, optimal parameters) whenever their union
+   * is convex, i.e. the hull of the constraints valid on both holds nothing outside the two.
+   */
+  private List<Cell<T>> mergeSameLabel(List<Cell<T>> cells, List<Candidate<T>> cands) {
+    List<Cell<T>> work = new ArrayList<>();
+    for (Cell<T> c : cells) work.add(new Cell<>(irredundant(c.constraints()), c.winner(), c.solution(), c.point()));
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      outer:
+      for (int i = 0; i < work.size(); i++) {
+        for (int j = i + 1; j < work.size(); j++) {
+          Cell<T> a = work.get(i), b = work.get(j);
+          if (!sameLabel(a, b)) continue;
+          List<Affine> hull = unionHull(a.constraints(), b.constraints());
+          if (hull == null) continue;
+          work.remove(j);
+          work.set(i, new Cell<>(irredundant(hull), a.winner(), a.solution(), a.point()));
+          merged = true;
+          break outer;
+        }
+      }
+    }
+    return work;
+  }
+
+  /** The constraints of the union of two cells when that union is convex, else null. */
+  private List<Affine> unionHull(List<Affine> a, List<Affine> b) {
+    Polytope pa = new Polytope(scales, a), pb = new Polytope(scales, b);
+    List<Affine> hull = new ArrayList<>();
+    for (Affine g : a) if (pb.minimum(g).getNumerator().signum() >= 0 && !hull.contains(g)) hull.add(g);
+    for (Affine g : b) if (pa.minimum(g).getNumerator().signum() >= 0 && !hull.contains(g)) hull.add(g);
+    Polytope q = new Polytope(scales, hull);
+    // Q is the union iff every part of Q outside a (where one of a's constraints fails) lies in b.
+    for (Affine g : a) {
+      Polytope outside = q.with(g.times(BigFraction.MINUS_ONE));
+      if (outside.interiorPoint() == null) continue;
+      for (Affine h : b) {
+        if (outside.minimum(h).getNumerator().signum() < 0) return null;
+      }
+    }
+    return hull;
+  }
+
+  private boolean sameLabel(Cell<T> a, Cell<T> b) {
+    if (a.winner() == null || b.winner() == null) return a.winner() == b.winner();
+    if (!label.apply(a.winner().owner()).equals(label.apply(b.winner().owner()))) return false;
+    if (!a.solution().value().equals(b.solution().value())) return false;
+    for (String v : a.winner().variables()) {
+      if (!a.solution().variables().get(v).equals(b.solution().variables().get(v))) return false;
+    }
+    return true;
+  }
+
+  /** Drops constraints implied by the others (and duplicates), keeping the domain's bounds. */
+  public List<Affine> irredundant(List<Affine> cell) {
+    List<Affine> kept = new ArrayList<>();
+    for (Affine g : cell) {
+      Affine n = g.normalizedDirection();
+      if (!kept.contains(n)) kept.add(n);
+    }
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      if (isDomainBound(kept.get(i))) continue;
+      List<Affine> others = new ArrayList<>(kept);
+      Affine g = others.remove(i);
+      BigFraction m = new Polytope(scales, others).minimum(g);
+      if (m != null && m.getNumerator().signum() >= 0) kept.remove(i);
+    }
+    return kept;
+  }
+}
