@@ -22,6 +22,6 @@ public record Derivation(
   /** The exact exponent of the base scale in P_* / kappa, when learnable and every scale is tied. */
   public Optional<BigFraction> pstarExponent() {
     if (!learnable || winner.size() != 1 || !winner.get(0).exponent().isConstant()) return Optional.empty();
-    return Optional.of(winner.get(0).exponent().constant());
+    return Optional.of(winner.get(0).exponent().constant().toBigFraction());
   }
 }

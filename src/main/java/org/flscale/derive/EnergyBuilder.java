@@ -10,7 +10,11 @@ import org.flscale.model.Layer;
 import org.flscale.rules.Activation;
 import org.flscale.rules.DegreeSets;
 import org.flscale.rules.RuleBook;
+import org.flscale.math.Q;
+import org.flscale.model.Scale;
+import org.flscale.solve.Box;
 import org.flscale.solve.MinMax;
+import org.flscale.solve.RegionSolver;
 
 /**
  * Builds the energy of every pattern assignment from the rules, layer by layer.
@@ -49,6 +53,9 @@ final class EnergyBuilder {
   private final List<Activation> activations = new ArrayList<>();
   private final List<BitSet> reach = new ArrayList<>(); // reach.get(l): degrees of the kernel below layer l+1 (index 0: input)
   private final String lazy;
+  /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
+  private final Box box = new Box();
+  private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
 
   EnergyBuilder(ArchModel model, RuleBook rules) {
     this.model = model;
@@ -57,6 +64,12 @@ final class EnergyBuilder {
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
     this.lazy = rules.knownNames().patterns().get(0);
+    for (Scale s : model.scales().values()) {
+      if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);
+    }
+    for (Scale s : model.scales().values()) {
+      if (s.kind() == Scale.Kind.TIED) box.set(s.name(), box.min(s.exponent()), box.max(s.exponent()));
+    }
     BitSet r = new BitSet();
     r.set(1); // the input kernel x.x' represents the linear features
     reach.add(r);
@@ -97,8 +110,10 @@ final class EnergyBuilder {
     if (l == model.layers().size()) {
       Affine width = symbol(model, model.layers().get(l - 1).width());
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
-      out.add(new Energy(new PatternAssignment(List.copyOf(pats)), List.copyOf(feats), List.copyOf(costs), ay,
-          List.copyOf(cons), List.copyOf(vars), List.copyOf(varLayers)));
+      Energy e = new Energy(new PatternAssignment(List.copyOf(pats)), List.copyOf(feats), List.copyOf(costs),
+          ay.pruned(box), List.copyOf(cons), List.copyOf(vars), List.copyOf(varLayers));
+      // another feature choice of the same assignment with the same energy adds nothing
+      if (seen.add(List.of(e.assignment(), e.total(), e.constraints()))) out.add(e);
       return;
     }
     Activation act = activations.get(l);
@@ -111,6 +126,8 @@ final class EnergyBuilder {
       }
       String varName = variableName(param, l);
       Affine p = Affine.var(varName);
+      box.set(varName, null, null);
+      for (Affine g : templates.constraints(pattern, p, width)) box.narrowBy(g);
       for (int a = 1; a <= k; a++) {
         if (nu[a].isInfinite()) continue;
         BitSet comps = DegreeSets.compose(act.degrees(), single(a), k);
@@ -124,7 +141,7 @@ final class EnergyBuilder {
           // these degrees do not bypass the layer: that would be another pattern.
           if (comps.isEmpty()) continue;
           for (int j = comps.nextSetBit(0); j >= 0; j = comps.nextSetBit(j + 1)) {
-            next[j] = reach.get(l + 1).get(j) ? spike.min(templates.lazyNorm(j, dim)) : spike;
+            next[j] = (reach.get(l + 1).get(j) ? spike.min(templates.lazyNorm(j, dim)) : spike).pruned(box);
           }
         }
         MinMax cost = templates.cost(pattern, p, width, nu[a]);
@@ -166,6 +183,7 @@ final class EnergyBuilder {
     MinMax[] out = new MinMax[k + 1];
     for (int j = 0; j <= k; j++) {
       MinMax best = reachable.get(j) ? templates.lazyNorm(j, dim) : MinMax.INFINITY;
+      best = best.pruned(box);
       for (List<Integer> parts : partitions(j)) {
         int zeros = zerosNeeded(act, parts.size(), below);
         if (zeros < 0) continue;
@@ -177,7 +195,7 @@ final class EnergyBuilder {
         }
         for (int z = 0; z < zeros; z++) factors.add(below[0]);
         if (!finite || factors.isEmpty()) continue;
-        best = best.min(templates.productNorm(factors));
+        best = best.min(templates.productNorm(factors)).pruned(box);
       }
       out[j] = best;
     }

@@ -2,7 +2,7 @@ package org.flscale.derive;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -20,4 +20,4 @@ public record Piece(
     Map<String, Affine> parameters,
     List<Affine> balancedTerms,
     List<Affine> bindingConstraints,
-    Map<String, BigFraction> samplePoint) {}
+    Map<String, Q> samplePoint) {}

@@ -3,7 +3,7 @@ package org.flscale.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.rules.RuleBook;
 import org.flscale.rules.RuleError;
@@ -109,7 +109,7 @@ final class Templates {
           return s;
         }
         case "Times": {
-          BigFraction c = BigFraction.ONE;
+          Q c = Q.ONE;
           MinMax rest = null;
           for (int i = 1; i < ast.size(); i++) {
             IExpr f = ast.get(i);
@@ -145,8 +145,8 @@ final class Templates {
         + "cannot take its exponent (ScaleExp gave " + e.toMMA() + "); keep the leading monomial in the rule");
   }
 
-  private static BigFraction fraction(IExpr e) {
+  private static Q fraction(IExpr e) {
     org.hipparchus.fraction.BigFraction f = ((IRational) e).toBigFraction();
-    return new BigFraction(f.getNumerator(), f.getDenominator());
+    return Q.of(f.getNumerator(), f.getDenominator());
   }
 }

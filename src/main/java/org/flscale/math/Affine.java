@@ -1,126 +1,160 @@
 package org.flscale.math;
 
 import java.math.BigInteger;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import org.apache.commons.math3.fraction.BigFraction;
 
 /**
  * An exact affine form c0 + sum_i c_i v_i over named variables, with rational coefficients.
  * Every exponent in flscale is one of these: the exponent of a monomial in the base scale is an
  * affine function of the free scales' exponents and of the variational parameters' exponents.
+ * Stored as variable names in sorted order with their non-zero coefficients, so that sums are
+ * merges and equality is cheap (the solver does millions of these).
  */
 public final class Affine {
-  public static final Affine ZERO = new Affine(BigFraction.ZERO, Map.of());
+  public static final Affine ZERO = new Affine(Q.ZERO, new String[0], new Q[0]);
 
-  private final BigFraction constant;
-  private final Map<String, BigFraction> coeffs; // never holds a zero coefficient
+  private final Q constant;
+  private final String[] vars; // sorted, distinct
+  private final Q[] coeffs;    // non-zero, parallel to vars
 
-  private Affine(BigFraction constant, Map<String, BigFraction> coeffs) {
+  private Affine(Q constant, String[] vars, Q[] coeffs) {
     this.constant = constant;
+    this.vars = vars;
     this.coeffs = coeffs;
   }
 
-  public static Affine constant(BigFraction c) {
-    return new Affine(c, Map.of());
+  public static Affine constant(Q c) {
+    return new Affine(c, new String[0], new Q[0]);
   }
 
   public static Affine constant(long c) {
-    return constant(new BigFraction(c));
+    return constant(Q.of(c));
   }
 
   public static Affine var(String name) {
-    return new Affine(BigFraction.ZERO, Map.of(name, BigFraction.ONE));
+    return new Affine(Q.ZERO, new String[] {name}, new Q[] {Q.ONE});
   }
 
-  public static Affine of(BigFraction constant, Map<String, BigFraction> coeffs) {
-    Map<String, BigFraction> m = new LinkedHashMap<>();
-    coeffs.forEach((k, v) -> {
-      if (v.getNumerator().signum() != 0) m.put(k, v);
-    });
-    return new Affine(constant, Collections.unmodifiableMap(m));
+  public static Affine of(Q constant, Map<String, Q> coeffs) {
+    Affine a = constant(constant);
+    for (var e : coeffs.entrySet()) a = a.plus(var(e.getKey()).times(e.getValue()));
+    return a;
   }
 
-  public BigFraction constant() {
+  public Q constant() {
     return constant;
   }
 
-  public BigFraction coeff(String var) {
-    return coeffs.getOrDefault(var, BigFraction.ZERO);
+  public Q coeff(String var) {
+    int i = Arrays.binarySearch(vars, var);
+    return i >= 0 ? coeffs[i] : Q.ZERO;
   }
 
-  public Set<String> vars() {
-    return coeffs.keySet();
+  /** The variables with a non-zero coefficient, in sorted order. */
+  public List<String> vars() {
+    return List.of(vars);
   }
 
-  public Map<String, BigFraction> coeffs() {
-    return coeffs;
+  /** The coefficients by variable, in sorted order. */
+  public Map<String, Q> coeffs() {
+    Map<String, Q> m = new LinkedHashMap<>();
+    for (int i = 0; i < vars.length; i++) m.put(vars[i], coeffs[i]);
+    return m;
   }
 
   public boolean isConstant() {
-    return coeffs.isEmpty();
+    return vars.length == 0;
   }
 
   public Affine plus(Affine o) {
-    Map<String, BigFraction> m = new LinkedHashMap<>(coeffs);
-    o.coeffs.forEach((k, v) -> m.merge(k, v, BigFraction::add));
-    return of(constant.add(o.constant), m);
+    return combine(o, Q.ONE);
   }
 
   public Affine minus(Affine o) {
-    return plus(o.times(BigFraction.MINUS_ONE));
+    return combine(o, Q.MINUS_ONE);
   }
 
-  public Affine times(BigFraction f) {
-    Map<String, BigFraction> m = new LinkedHashMap<>();
-    coeffs.forEach((k, v) -> m.put(k, v.multiply(f)));
-    return of(constant.multiply(f), m);
+  /** this + f * o, by merging the sorted variable lists. */
+  private Affine combine(Affine o, Q f) {
+    if (o.vars.length == 0) return new Affine(constant.add(o.constant.multiply(f)), vars, coeffs);
+    String[] v = new String[vars.length + o.vars.length];
+    Q[] c = new Q[v.length];
+    int i = 0, j = 0, n = 0;
+    while (i < vars.length || j < o.vars.length) {
+      int cmp = i == vars.length ? 1 : j == o.vars.length ? -1 : vars[i].compareTo(o.vars[j]);
+      if (cmp < 0) {
+        v[n] = vars[i];
+        c[n++] = coeffs[i++];
+      } else if (cmp > 0) {
+        v[n] = o.vars[j];
+        c[n++] = o.coeffs[j++].multiply(f);
+      } else {
+        Q s = coeffs[i].add(o.coeffs[j].multiply(f));
+        if (s.signum() != 0) {
+          v[n] = vars[i];
+          c[n++] = s;
+        }
+        i++;
+        j++;
+      }
+    }
+    return new Affine(constant.add(o.constant.multiply(f)), Arrays.copyOf(v, n), Arrays.copyOf(c, n));
+  }
+
+  public Affine times(Q f) {
+    if (f.signum() == 0) return ZERO;
+    if (f.equals(Q.ONE)) return this;
+    Q[] c = new Q[coeffs.length];
+    for (int i = 0; i < c.length; i++) c[i] = coeffs[i].multiply(f);
+    return new Affine(constant.multiply(f), vars, c);
   }
 
   /** Replaces variable {@code name} by the form {@code value}. */
   public Affine substitute(String name, Affine value) {
-    BigFraction c = coeff(name);
-    if (c.getNumerator().signum() == 0) return this;
-    Map<String, BigFraction> m = new LinkedHashMap<>(coeffs);
-    m.remove(name);
-    return of(constant, m).plus(value.times(c));
+    int i = Arrays.binarySearch(vars, name);
+    if (i < 0) return this;
+    Q c = coeffs[i];
+    String[] v = new String[vars.length - 1];
+    Q[] k = new Q[v.length];
+    for (int a = 0, b = 0; a < vars.length; a++) {
+      if (a == i) continue;
+      v[b] = vars[a];
+      k[b++] = coeffs[a];
+    }
+    return new Affine(constant, v, k).combine(value, c);
   }
 
   /** Value at a point; variables missing from the point count as zero. */
-  public BigFraction eval(Map<String, BigFraction> point) {
-    BigFraction s = constant;
-    for (var e : coeffs.entrySet()) {
-      BigFraction x = point.get(e.getKey());
-      if (x != null) s = s.add(e.getValue().multiply(x));
+  public Q eval(Map<String, Q> point) {
+    Q s = constant;
+    for (int i = 0; i < vars.length; i++) {
+      Q x = point.get(vars[i]);
+      if (x != null) s = s.add(coeffs[i].multiply(x));
     }
     return s;
   }
 
   /** Substitutes the given values and keeps the remaining variables. */
-  public Affine partialEval(Map<String, BigFraction> point) {
-    BigFraction s = constant;
-    Map<String, BigFraction> m = new LinkedHashMap<>();
-    for (var e : coeffs.entrySet()) {
-      BigFraction x = point.get(e.getKey());
-      if (x != null) s = s.add(e.getValue().multiply(x));
-      else m.put(e.getKey(), e.getValue());
+  public Affine partialEval(Map<String, Q> point) {
+    Affine a = this;
+    for (String v : vars) {
+      Q x = point.get(v);
+      if (x != null) a = a.substitute(v, constant(x));
     }
-    return of(s, m);
+    return a;
   }
 
-  /** The same form divided by the gcd of its numerators, for comparing hyperplanes. */
+  /** The same form divided by the gcd of its numerators (times a positive factor), for comparing hyperplanes. */
   public Affine normalizedDirection() {
-    BigInteger lcm = BigInteger.ONE;
-    for (BigFraction f : coeffs.values()) lcm = lcm(lcm, f.getDenominator());
-    lcm = lcm(lcm, constant.getDenominator());
-    BigInteger g = BigInteger.ZERO;
-    for (BigFraction f : coeffs.values()) g = g.gcd(f.multiply(lcm).getNumerator());
-    g = g.gcd(constant.multiply(lcm).getNumerator());
+    BigInteger lcm = constant.getDenominator();
+    for (Q f : coeffs) lcm = lcm(lcm, f.getDenominator());
+    BigInteger g = constant.multiply(Q.of(lcm)).getNumerator();
+    for (Q f : coeffs) g = g.gcd(f.multiply(Q.of(lcm)).getNumerator());
     if (g.signum() == 0) return this;
-    return times(new BigFraction(lcm, g));
+    return times(Q.of(lcm, g.abs()));
   }
 
   private static BigInteger lcm(BigInteger a, BigInteger b) {
@@ -129,27 +163,27 @@ public final class Affine {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Affine a && constant.equals(a.constant) && coeffs.equals(a.coeffs);
+    return o instanceof Affine a && constant.equals(a.constant) && Arrays.equals(vars, a.vars) && Arrays.equals(coeffs, a.coeffs);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(constant, coeffs);
+    return 31 * (31 * constant.hashCode() + Arrays.hashCode(vars)) + Arrays.hashCode(coeffs);
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    coeffs.forEach((k, v) -> {
-      if (sb.length() > 0) sb.append(v.getNumerator().signum() < 0 ? " - " : " + ");
-      else if (v.getNumerator().signum() < 0) sb.append("-");
-      BigFraction a = v.abs();
-      if (!a.equals(BigFraction.ONE)) sb.append(Rationals.format(a)).append(' ');
-      sb.append(k);
-    });
-    if (sb.length() == 0) return Rationals.format(constant);
-    if (constant.getNumerator().signum() != 0)
-      sb.append(constant.getNumerator().signum() < 0 ? " - " : " + ").append(Rationals.format(constant.abs()));
+    for (int i = 0; i < vars.length; i++) {
+      Q v = coeffs[i];
+      if (sb.length() > 0) sb.append(v.signum() < 0 ? " - " : " + ");
+      else if (v.signum() < 0) sb.append("-");
+      Q a = v.abs();
+      if (!a.equals(Q.ONE)) sb.append(a).append(' ');
+      sb.append(vars[i]);
+    }
+    if (sb.length() == 0) return constant.toString();
+    if (constant.signum() != 0) sb.append(constant.signum() < 0 ? " - " : " + ").append(constant.abs());
     return sb.toString();
   }
 }

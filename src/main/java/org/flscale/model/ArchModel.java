@@ -2,7 +2,7 @@ package org.flscale.model;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -21,7 +21,7 @@ public record ArchModel(
     Readout readout,
     Parametrization parametrization,
     String ridgeName,
-    BigFraction ridge,
+    Q ridge,
     List<String> patterns,
     SourcePos patternsPos) {
 

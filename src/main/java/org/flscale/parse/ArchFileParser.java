@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.math.Rationals;
 import org.flscale.model.ArchModel;
@@ -77,7 +77,7 @@ public final class ArchFileParser {
     private Readout readout;
     private Parametrization parametrization;
     private String ridgeName = "kappa";
-    private BigFraction ridge = BigFraction.ONE;
+    private Q ridge = Q.ONE;
     private List<String> patterns;
     private SourcePos patternsPos;
     private final Map<String, SourcePos> seenOnce = new HashMap<>();
@@ -151,16 +151,16 @@ public final class ArchFileParser {
         throw new ArchError(pos(s.tiedTo), "undeclared scale '" + s.tiedTo.getText() + "'; declared scales: "
             + String.join(", ", scales.keySet()));
       }
-      BigFraction q = s.exponent() == null ? BigFraction.ONE : exponent(s.exponent());
+      Q q = s.exponent() == null ? Q.ONE : exponent(s.exponent());
       scales.put(name, new Scale(name, to.exponent().times(q), Scale.Kind.TIED, pos(s.name)));
     }
 
-    private BigFraction exponent(ArchParser.ExponentContext e) {
+    private Q exponent(ArchParser.ExponentContext e) {
       ArchParser.SignedRatioContext r = e.signedRatio();
-      BigFraction num = Rationals.parseDecimal(r.num.getText());
+      Q num = Rationals.parseDecimal(r.num.getText());
       if (r.den != null) {
-        BigFraction den = Rationals.parseDecimal(r.den.getText());
-        if (den.getNumerator().signum() == 0) throw new ArchError(pos(r.den), "malformed exponent: division by zero");
+        Q den = Rationals.parseDecimal(r.den.getText());
+        if (den.signum() == 0) throw new ArchError(pos(r.den), "malformed exponent: division by zero");
         num = num.divide(den);
       }
       return r.sign != null ? num.negate() : num;
@@ -258,8 +258,8 @@ public final class ArchFileParser {
 
     private void ridge(ArchParser.RidgeStmtContext r) {
       once("ridge", r);
-      BigFraction v = Rationals.parseDecimal(r.number().getText());
-      if (v.getNumerator().signum() <= 0) throw new ArchError(pos(r.number()), "the ridge must be positive");
+      Q v = Rationals.parseDecimal(r.number().getText());
+      if (v.signum() <= 0) throw new ArchError(pos(r.number()), "the ridge must be positive");
       ridgeName = r.name.getText();
       ridge = v;
     }

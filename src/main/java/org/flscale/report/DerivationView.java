@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Piece;
 import org.flscale.math.Affine;
@@ -97,13 +97,13 @@ public final class DerivationView {
     return sorted;
   }
 
-  private static List<BigFraction> sampleKey(Piece p, List<String> free) {
-    List<BigFraction> key = new ArrayList<>();
-    for (String s : free) key.add(p.samplePoint().getOrDefault(s, BigFraction.ZERO));
+  private static List<Q> sampleKey(Piece p, List<String> free) {
+    List<Q> key = new ArrayList<>();
+    for (String s : free) key.add(p.samplePoint().getOrDefault(s, Q.ZERO));
     return key;
   }
 
-  private static int compareLists(List<BigFraction> a, List<BigFraction> b) {
+  private static int compareLists(List<Q> a, List<Q> b) {
     for (int i = 0; i < a.size(); i++) {
       int c = a.get(i).compareTo(b.get(i));
       if (c != 0) return c;

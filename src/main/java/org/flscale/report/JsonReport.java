@@ -9,6 +9,7 @@ import java.util.List;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.PatternOutcome;
 import org.flscale.derive.Piece;
+import org.flscale.math.Q;
 import org.flscale.math.Rationals;
 import org.flscale.model.Scale;
 
@@ -45,7 +46,7 @@ public final class JsonReport {
       return root;
     }
     List<Piece> win = v.ordered(d.winner());
-    d.pstarExponent().ifPresent(e -> pstar.put("exponent", Rationals.format(e)));
+    d.pstarExponent().ifPresent(e -> pstar.put("exponent", Rationals.format(Q.of(e))));
     pstar.put("expression", v.piecewise(win));
     pstar.put("pattern", v.patternSummary(win));
     if (win.size() == 1) putDetails(pstar, v, win.get(0));

@@ -3,7 +3,7 @@ package org.flscale.report;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.math.Rationals;
 
@@ -25,14 +25,14 @@ public final class Monomials {
 
   /** A monomial written factor by factor: "M1 d", "N/M1", "beta2 N1/M1". */
   public String term(Affine e) {
-    return fraction(factors(e, BigFraction.ONE));
+    return fraction(factors(e, Q.ONE));
   }
 
   /** A closed form with a common power pulled out: "(N d)^(1/2)", "d^3", "1". */
   public String closedForm(Affine e) {
-    List<Factor> fs = factors(e, BigFraction.ONE);
+    List<Factor> fs = factors(e, Q.ONE);
     if (fs.isEmpty()) return "1";
-    BigFraction g = commonPower(fs);
+    Q g = commonPower(fs);
     List<Factor> reduced = new ArrayList<>();
     for (Factor f : fs) reduced.add(new Factor(f.symbol, f.power.divide(g)));
     if (reduced.size() == 1) {
@@ -40,22 +40,22 @@ public final class Monomials {
       return f.symbol + power(f.power);
     }
     String inner = fraction(reduced);
-    if (g.equals(BigFraction.ONE)) return inner;
+    if (g.equals(Q.ONE)) return inner;
     return "(" + inner + ")" + power(g);
   }
 
   /** A condition e >= 0 as an inequality between monomials, free scales on the left. */
   public String condition(Affine e) {
-    BigFraction scale = BigFraction.ONE;
+    Q scale = Q.ONE;
     BigInteger lcm = BigInteger.ONE;
-    for (BigFraction c : e.coeffs().values()) lcm = lcm.divide(lcm.gcd(c.getDenominator())).multiply(c.getDenominator());
+    for (Q c : e.coeffs().values()) lcm = lcm.divide(lcm.gcd(c.getDenominator())).multiply(c.getDenominator());
     lcm = lcm.divide(lcm.gcd(e.constant().getDenominator())).multiply(e.constant().getDenominator());
-    scale = new BigFraction(lcm);
-    List<Factor> fs = factors(e.times(scale), BigFraction.ONE);
+    scale = Q.of(lcm);
+    List<Factor> fs = factors(e.times(scale), Q.ONE);
     List<Factor> left = new ArrayList<>(), right = new ArrayList<>();
-    boolean flip = !fs.isEmpty() && fs.get(0).power.getNumerator().signum() < 0;
+    boolean flip = !fs.isEmpty() && fs.get(0).power.signum() < 0;
     for (Factor f : fs) {
-      boolean pos = f.power.getNumerator().signum() > 0;
+      boolean pos = f.power.signum() > 0;
       Factor abs = new Factor(f.symbol, f.power.abs());
       if (pos != flip) left.add(abs); else right.add(abs);
     }
@@ -63,35 +63,35 @@ public final class Monomials {
     return fraction(left) + op + fraction(right);
   }
 
-  private record Factor(String symbol, BigFraction power) {}
+  private record Factor(String symbol, Q power) {}
 
-  private List<Factor> factors(Affine e, BigFraction unused) {
+  private List<Factor> factors(Affine e, Q unused) {
     List<Factor> fs = new ArrayList<>();
     for (String v : order) {
-      BigFraction c = e.coeff(v);
-      if (c.getNumerator().signum() != 0) fs.add(new Factor(v, c));
+      Q c = e.coeff(v);
+      if (c.signum() != 0) fs.add(new Factor(v, c));
     }
     for (String v : e.vars()) {
       if (!order.contains(v)) fs.add(new Factor(v, e.coeff(v)));
     }
-    if (e.constant().getNumerator().signum() != 0) fs.add(new Factor(base, e.constant()));
+    if (e.constant().signum() != 0) fs.add(new Factor(base, e.constant()));
     return fs;
   }
 
   /** The positive rational g such that every power / g is an integer with gcd 1. */
-  private static BigFraction commonPower(List<Factor> fs) {
+  private static Q commonPower(List<Factor> fs) {
     BigInteger num = BigInteger.ZERO, den = BigInteger.ONE;
     for (Factor f : fs) {
       num = num.gcd(f.power.getNumerator());
       den = den.divide(den.gcd(f.power.getDenominator())).multiply(f.power.getDenominator());
     }
-    return new BigFraction(num, den);
+    return Q.of(num, den);
   }
 
   private static String fraction(List<Factor> fs) {
     List<String> up = new ArrayList<>(), down = new ArrayList<>();
     for (Factor f : fs) {
-      if (f.power.getNumerator().signum() > 0) up.add(f.symbol + power(f.power));
+      if (f.power.signum() > 0) up.add(f.symbol + power(f.power));
       else down.add(f.symbol + power(f.power.negate()));
     }
     String u = up.isEmpty() ? "1" : String.join(" ", up);
@@ -100,9 +100,9 @@ public final class Monomials {
     return u + "/" + (down.size() > 1 ? "(" + d + ")" : d);
   }
 
-  private static String power(BigFraction p) {
-    if (p.equals(BigFraction.ONE)) return "";
+  private static String power(Q p) {
+    if (p.equals(Q.ONE)) return "";
     String s = Rationals.format(p);
-    return p.getDenominator().equals(BigInteger.ONE) && p.getNumerator().signum() > 0 ? "^" + s : "^(" + s + ")";
+    return p.getDenominator().equals(BigInteger.ONE) && p.signum() > 0 ? "^" + s : "^(" + s + ")";
   }
 }

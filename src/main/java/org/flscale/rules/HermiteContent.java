@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 
 /**
  * Which probabilists' Hermite components He_k(z), z ~ N(0,1), an activation has, up to a degree
@@ -22,18 +22,18 @@ public final class HermiteContent {
   private HermiteContent() {}
 
   /** Degrees k <= maxDegree (of parity {@code parity}, 0 even / 1 odd) present in a polynomial part. */
-  public static BitSet ofPolynomial(BigFraction[] coefficients, int parity, int maxDegree) {
+  public static BitSet ofPolynomial(Q[] coefficients, int parity, int maxDegree) {
     BitSet out = new BitSet();
     for (int k = parity; k <= maxDegree; k += 2) {
-      BigFraction[] he = hermiteCoefficients(k);
-      BigFraction s = BigFraction.ZERO;
+      Q[] he = hermiteCoefficients(k);
+      Q s = Q.ZERO;
       for (int n = 0; n < coefficients.length; n++) {
-        if (coefficients[n].getNumerator().signum() == 0) continue;
+        if (coefficients[n].signum() == 0) continue;
         for (int i = 0; i < he.length; i++) {
-          if (he[i].getNumerator().signum() != 0) s = s.add(coefficients[n].multiply(he[i]).multiply(gaussianMoment(n + i)));
+          if (he[i].signum() != 0) s = s.add(coefficients[n].multiply(he[i]).multiply(gaussianMoment(n + i)));
         }
       }
-      if (s.getNumerator().signum() != 0) out.set(k);
+      if (s.signum() != 0) out.set(k);
     }
     return out;
   }
@@ -71,13 +71,13 @@ public final class HermiteContent {
   }
 
   /** Monomial coefficients of He_k (He_{k+1} = z He_k - k He_{k-1}). */
-  static BigFraction[] hermiteCoefficients(int k) {
-    BigFraction[] prev = {BigFraction.ONE};
+  static Q[] hermiteCoefficients(int k) {
+    Q[] prev = {Q.ONE};
     if (k == 0) return prev;
-    BigFraction[] cur = {BigFraction.ZERO, BigFraction.ONE};
+    Q[] cur = {Q.ZERO, Q.ONE};
     for (int n = 1; n < k; n++) {
-      BigFraction[] next = new BigFraction[n + 2];
-      java.util.Arrays.fill(next, BigFraction.ZERO);
+      Q[] next = new Q[n + 2];
+      java.util.Arrays.fill(next, Q.ZERO);
       for (int i = 0; i < cur.length; i++) next[i + 1] = next[i + 1].add(cur[i]);
       for (int i = 0; i < prev.length; i++) next[i] = next[i].subtract(prev[i].multiply(n));
       prev = cur;
@@ -87,10 +87,10 @@ public final class HermiteContent {
   }
 
   /** E[z^n] for z ~ N(0,1): 0 for odd n, (n-1)!! for even n. */
-  static BigFraction gaussianMoment(int n) {
-    if (n % 2 == 1) return BigFraction.ZERO;
+  static Q gaussianMoment(int n) {
+    if (n % 2 == 1) return Q.ZERO;
     BigInteger r = BigInteger.ONE;
     for (int i = n - 1; i > 1; i -= 2) r = r.multiply(BigInteger.valueOf(i));
-    return new BigFraction(r);
+    return Q.of(r);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.parse.KnownNames;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
@@ -136,7 +136,7 @@ public final class RuleBook {
       IExpr part = session.eval((parity == 1 ? "OddPart" : "EvenPart") + "[Activation[\"" + name + "\"]]");
       if (part.isZero()) continue;
       if (session.eval(F.unaryAST1(F.symbol("PolynomialPartQ"), part)).isTrue()) {
-        BigFraction[] coeffs = rationalCoefficients(part);
+        Q[] coeffs = rationalCoefficients(part);
         if (coeffs != null) {
           degrees.or(HermiteContent.ofPolynomial(coeffs, parity, MAX_DEGREE));
           continue;
@@ -150,15 +150,15 @@ public final class RuleBook {
     return new Activation(name, body.toMMA(), value, derivative, degrees, polynomial);
   }
 
-  private BigFraction[] rationalCoefficients(IExpr polynomial) {
+  private Q[] rationalCoefficients(IExpr polynomial) {
     IExpr list = session.eval(F.unaryAST1(F.symbol("PolynomialCoefficients"), polynomial));
     if (!(list instanceof IAST l)) return null;
-    BigFraction[] out = new BigFraction[l.size() - 1];
+    Q[] out = new Q[l.size() - 1];
     for (int i = 1; i < l.size(); i++) {
       IExpr c = l.get(i);
       if (!c.isRational()) return null;
       org.hipparchus.fraction.BigFraction r = ((org.matheclipse.core.interfaces.IRational) c).toBigFraction();
-      out[i - 1] = new BigFraction(r.getNumerator(), r.getDenominator());
+      out[i - 1] = Q.of(r.getNumerator(), r.getDenominator());
     }
     return out;
   }

@@ -2,7 +2,7 @@ package org.flscale.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -42,5 +42,5 @@ public record Candidate<T>(T owner, int rank, List<Affine> terms, List<Affine> c
     return terms.size() + constraints.size();
   }
 
-  static final BigFraction ZERO = BigFraction.ZERO;
+  static final Q ZERO = Q.ZERO;
 }

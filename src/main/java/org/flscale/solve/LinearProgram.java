@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -45,7 +45,7 @@ public final class LinearProgram {
 
   public static long calls, nanos;
 
-  public Solution solve(Map<String, BigFraction> parameters) {
+  public Solution solve(Map<String, Q> parameters) {
     long t = System.nanoTime();
     try {
       return new Tableau(parameters).run();
@@ -60,51 +60,51 @@ public final class LinearProgram {
     final int n = variables.size();
     final int m = constraints.size();
     final int cols = 2 * n + 2 * m;
-    final BigFraction[][] a = new BigFraction[m][cols];
+    final Q[][] a = new Q[m][cols];
     final Affine[] rhs = new Affine[m];
-    final BigFraction[] rhsAt = new BigFraction[m];
+    final Q[] rhsAt = new Q[m];
     final int[] basis = new int[m];
-    final Map<String, BigFraction> point;
+    final Map<String, Q> point;
 
-    Tableau(Map<String, BigFraction> point) {
+    Tableau(Map<String, Q> point) {
       this.point = point;
       for (int i = 0; i < m; i++) {
         Affine g = constraints.get(i);
         // a.x + b(params) >= 0  <=>  a.x - s = -b(params)
         Affine b = g;
         for (String v : variables) b = b.substitute(v, Affine.ZERO);
-        Affine r = b.times(BigFraction.MINUS_ONE);
-        BigFraction rAt = r.eval(point);
-        boolean flip = rAt.getNumerator().signum() < 0;
-        BigFraction sign = flip ? BigFraction.MINUS_ONE : BigFraction.ONE;
-        for (int j = 0; j < cols; j++) a[i][j] = BigFraction.ZERO;
+        Affine r = b.times(Q.MINUS_ONE);
+        Q rAt = r.eval(point);
+        boolean flip = rAt.signum() < 0;
+        Q sign = flip ? Q.MINUS_ONE : Q.ONE;
+        for (int j = 0; j < cols; j++) a[i][j] = Q.ZERO;
         for (int j = 0; j < n; j++) {
-          BigFraction c = g.coeff(variables.get(j)).multiply(sign);
+          Q c = g.coeff(variables.get(j)).multiply(sign);
           a[i][2 * j] = c;
           a[i][2 * j + 1] = c.negate();
         }
         a[i][2 * n + i] = sign.negate();
-        a[i][2 * n + m + i] = BigFraction.ONE;
-        rhs[i] = flip ? r.times(BigFraction.MINUS_ONE) : r;
+        a[i][2 * n + m + i] = Q.ONE;
+        rhs[i] = flip ? r.times(Q.MINUS_ONE) : r;
         rhsAt[i] = flip ? rAt.negate() : rAt;
         basis[i] = 2 * n + m + i;
       }
     }
 
     Solution run() {
-      BigFraction[] phase1 = new BigFraction[cols];
-      for (int j = 0; j < cols; j++) phase1[j] = j >= 2 * n + m ? BigFraction.ONE : BigFraction.ZERO;
+      Q[] phase1 = new Q[cols];
+      for (int j = 0; j < cols; j++) phase1[j] = j >= 2 * n + m ? Q.ONE : Q.ZERO;
       if (!optimise(phase1, cols)) throw new IllegalStateException("phase 1 cannot be unbounded");
-      BigFraction infeasibility = BigFraction.ZERO;
+      Q infeasibility = Q.ZERO;
       for (int i = 0; i < m; i++) if (basis[i] >= 2 * n + m) infeasibility = infeasibility.add(rhsAt[i]);
-      if (infeasibility.getNumerator().signum() > 0) {
+      if (infeasibility.signum() > 0) {
         return new Solution(Status.INFEASIBLE, null, Map.of(), List.of(), new BitSet());
       }
       driveOutArtificials();
-      BigFraction[] cost = new BigFraction[cols];
-      for (int j = 0; j < cols; j++) cost[j] = BigFraction.ZERO;
+      Q[] cost = new Q[cols];
+      for (int j = 0; j < cols; j++) cost[j] = Q.ZERO;
       for (int j = 0; j < n; j++) {
-        BigFraction c = objective.coeff(variables.get(j));
+        Q c = objective.coeff(variables.get(j));
         cost[2 * j] = c;
         cost[2 * j + 1] = c.negate();
       }
@@ -115,23 +115,23 @@ public final class LinearProgram {
     }
 
     /** Simplex iterations with Bland's rule; columns >= allowed never enter. False if unbounded. */
-    boolean optimise(BigFraction[] cost, int allowed) {
+    boolean optimise(Q[] cost, int allowed) {
       while (true) {
         int enter = -1;
         for (int j = 0; j < allowed && enter < 0; j++) {
           if (isBasic(j)) continue;
-          BigFraction r = cost[j];
+          Q r = cost[j];
           for (int i = 0; i < m; i++) {
-            if (a[i][j].getNumerator().signum() != 0) r = r.subtract(cost[basis[i]].multiply(a[i][j]));
+            if (a[i][j].signum() != 0) r = r.subtract(cost[basis[i]].multiply(a[i][j]));
           }
-          if (r.getNumerator().signum() < 0) enter = j;
+          if (r.signum() < 0) enter = j;
         }
         if (enter < 0) return true;
         int leave = -1;
-        BigFraction best = null;
+        Q best = null;
         for (int i = 0; i < m; i++) {
-          if (a[i][enter].getNumerator().signum() <= 0) continue;
-          BigFraction ratio = rhsAt[i].divide(a[i][enter]);
+          if (a[i][enter].signum() <= 0) continue;
+          Q ratio = rhsAt[i].divide(a[i][enter]);
           int c = best == null ? -1 : ratio.compareTo(best);
           if (c < 0 || (c == 0 && basis[i] < basis[leave])) {
             best = ratio;
@@ -149,17 +149,17 @@ public final class LinearProgram {
     }
 
     void pivot(int row, int col) {
-      BigFraction p = a[row][col];
-      BigFraction inv = p.reciprocal();
-      for (int j = 0; j < cols; j++) if (a[row][j].getNumerator().signum() != 0) a[row][j] = a[row][j].multiply(inv);
+      Q p = a[row][col];
+      Q inv = p.reciprocal();
+      for (int j = 0; j < cols; j++) if (a[row][j].signum() != 0) a[row][j] = a[row][j].multiply(inv);
       rhs[row] = rhs[row].times(inv);
       rhsAt[row] = rhsAt[row].multiply(inv);
       for (int i = 0; i < m; i++) {
         if (i == row) continue;
-        BigFraction f = a[i][col];
-        if (f.getNumerator().signum() == 0) continue;
+        Q f = a[i][col];
+        if (f.signum() == 0) continue;
         for (int j = 0; j < cols; j++) {
-          if (a[row][j].getNumerator().signum() != 0) a[i][j] = a[i][j].subtract(f.multiply(a[row][j]));
+          if (a[row][j].signum() != 0) a[i][j] = a[i][j].subtract(f.multiply(a[row][j]));
         }
         rhs[i] = rhs[i].minus(rhs[row].times(f));
         rhsAt[i] = rhsAt[i].subtract(f.multiply(rhsAt[row]));
@@ -172,7 +172,7 @@ public final class LinearProgram {
       for (int i = 0; i < m; i++) {
         if (basis[i] < 2 * n + m) continue;
         for (int j = 0; j < 2 * n + m; j++) {
-          if (a[i][j].getNumerator().signum() != 0 && !isBasic(j)) {
+          if (a[i][j].signum() != 0 && !isBasic(j)) {
             pivot(i, j);
             break;
           }
@@ -189,7 +189,7 @@ public final class LinearProgram {
         if (!rhs[i].isConstant()) region.add(rhs[i]);
         if (b < 2 * n) {
           String v = variables.get(b / 2);
-          Affine val = b % 2 == 0 ? rhs[i] : rhs[i].times(BigFraction.MINUS_ONE);
+          Affine val = b % 2 == 0 ? rhs[i] : rhs[i].times(Q.MINUS_ONE);
           values.put(v, values.get(v).plus(val));
         }
       }
@@ -200,7 +200,7 @@ public final class LinearProgram {
         Affine g = constraints.get(i);
         Affine at = g;
         for (var e : values.entrySet()) at = at.substitute(e.getKey(), e.getValue());
-        if (at.eval(point).getNumerator().signum() == 0) binding.set(i);
+        if (at.eval(point).signum() == 0) binding.set(i);
       }
       return new Solution(Status.OPTIMAL, value, values, region, binding);
     }

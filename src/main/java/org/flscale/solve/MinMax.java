@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -74,12 +74,12 @@ public final class MinMax {
   }
 
   /** The exponent of the quantity raised to the power c. A negative power swaps min and max. */
-  public MinMax times(BigFraction c) {
+  public MinMax times(Q c) {
     if (isInfinite()) {
-      if (c.getNumerator().signum() > 0) return INFINITY;
+      if (c.signum() > 0) return INFINITY;
       throw new IllegalArgumentException("a non-positive power of an infinite quantity");
     }
-    if (c.getNumerator().signum() >= 0) {
+    if (c.signum() >= 0) {
       List<List<Affine>> b = new ArrayList<>();
       for (List<Affine> x : branches) b.add(x.stream().map(a -> a.times(c)).toList());
       return new MinMax(b).simplify();
@@ -94,6 +94,59 @@ public final class MinMax {
       }
       out = out == null ? m : out.max(m);
     }
+    return out;
+  }
+
+  /**
+   * Removes alternatives that the box proves never matter: a term of a branch that another term
+   * of the same branch exceeds everywhere on the box, and a branch whose maximum is everywhere at
+   * least another branch's maximum (each term of the other lies below one of its terms).
+   */
+  public MinMax pruned(Box box) {
+    List<List<Affine>> reduced = new ArrayList<>();
+    for (List<Affine> b : branches) {
+      List<Affine> out = new ArrayList<>();
+      for (Affine a : new LinkedHashSet<>(b)) {
+        boolean dominated = false;
+        for (Affine c : b) if (c != a && !c.equals(a) && box.below(a, c)) { dominated = true; break; }
+        if (!dominated) out.add(a);
+      }
+      reduced.add(List.copyOf(out));
+    }
+    List<List<Affine>> kept = new ArrayList<>();
+    for (int i = 0; i < reduced.size(); i++) {
+      boolean dominated = false;
+      for (int j = 0; j < reduced.size() && !dominated; j++) {
+        if (i == j) continue;
+        if (below(box, reduced.get(j), reduced.get(i)) && (!below(box, reduced.get(i), reduced.get(j)) || j < i)) dominated = true;
+      }
+      if (!dominated) kept.add(reduced.get(i));
+    }
+    return new MinMax(kept);
+  }
+
+  private static boolean below(Box box, List<Affine> x, List<Affine> y) {
+    for (Affine a : x) {
+      boolean covered = false;
+      for (Affine b : y) if (box.below(a, b)) { covered = true; break; }
+      if (!covered) return false;
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MinMax m && new java.util.HashSet<>(branchSets()).equals(new java.util.HashSet<>(m.branchSets()));
+  }
+
+  @Override
+  public int hashCode() {
+    return new java.util.HashSet<>(branchSets()).hashCode();
+  }
+
+  private List<Set<Affine>> branchSets() {
+    List<Set<Affine>> out = new ArrayList<>();
+    for (List<Affine> b : branches) out.add(new java.util.HashSet<>(b));
     return out;
   }
 
@@ -125,7 +178,7 @@ public final class MinMax {
       for (Affine b : unique) {
         if (a == b) continue;
         Affine diff = b.minus(a);
-        if (diff.isConstant() && diff.constant().getNumerator().signum() > 0) dominated = true;
+        if (diff.isConstant() && diff.constant().signum() > 0) dominated = true;
       }
       if (!dominated) out.add(a);
     }
@@ -138,7 +191,7 @@ public final class MinMax {
       boolean covered = false;
       for (Affine b : y) {
         Affine diff = b.minus(a);
-        if (diff.isConstant() && diff.constant().getNumerator().signum() >= 0) {
+        if (diff.isConstant() && diff.constant().signum() >= 0) {
           covered = true;
           break;
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -16,7 +16,7 @@ import org.flscale.math.Affine;
 final class Polytope {
   private final List<String> axes;
   private final List<Affine> constraints;
-  private List<Map<String, BigFraction>> vertices;
+  private List<Map<String, Q>> vertices;
 
   Polytope(List<String> axes, List<Affine> constraints) {
     this.axes = axes;
@@ -33,19 +33,19 @@ final class Polytope {
     return new Polytope(axes, c);
   }
 
-  List<Map<String, BigFraction>> vertices() {
+  List<Map<String, Q>> vertices() {
     if (vertices == null) vertices = enumerate();
     return vertices;
   }
 
   /** The centroid of the vertices when the cell is full-dimensional, else null. */
-  Map<String, BigFraction> interiorPoint() {
-    List<Map<String, BigFraction>> vs = vertices();
+  Map<String, Q> interiorPoint() {
+    List<Map<String, Q>> vs = vertices();
     if (axes.isEmpty()) return vs.isEmpty() ? null : Map.of();
     if (vs.size() < axes.size() + 1 || !fullDimensional(vs)) return null;
-    Map<String, BigFraction> c = new LinkedHashMap<>();
+    Map<String, Q> c = new LinkedHashMap<>();
     for (String a : axes) {
-      BigFraction s = BigFraction.ZERO;
+      Q s = Q.ZERO;
       for (var v : vs) s = s.add(v.get(a));
       c.put(a, s.divide(vs.size()));
     }
@@ -57,7 +57,7 @@ final class Polytope {
     if (g.isConstant()) return false;
     boolean neg = false, pos = false;
     for (var v : vertices()) {
-      int s = g.eval(v).getNumerator().signum();
+      int s = g.eval(v).signum();
       if (s < 0) neg = true;
       if (s > 0) pos = true;
     }
@@ -65,31 +65,31 @@ final class Polytope {
   }
 
   /** Minimum of g over the cell (attained at a vertex). */
-  BigFraction minimum(Affine g) {
-    BigFraction m = null;
+  Q minimum(Affine g) {
+    Q m = null;
     for (var v : vertices()) {
-      BigFraction x = g.eval(v);
+      Q x = g.eval(v);
       if (m == null || x.compareTo(m) < 0) m = x;
     }
     return m;
   }
 
-  private boolean fullDimensional(List<Map<String, BigFraction>> vs) {
+  private boolean fullDimensional(List<Map<String, Q>> vs) {
     int n = axes.size();
-    List<BigFraction[]> rows = new ArrayList<>();
+    List<Q[]> rows = new ArrayList<>();
     for (int i = 1; i < vs.size(); i++) {
-      BigFraction[] r = new BigFraction[n];
+      Q[] r = new Q[n];
       for (int j = 0; j < n; j++) r[j] = vs.get(i).get(axes.get(j)).subtract(vs.get(0).get(axes.get(j)));
       rows.add(r);
     }
     return rank(rows, n) == n;
   }
 
-  private List<Map<String, BigFraction>> enumerate() {
+  private List<Map<String, Q>> enumerate() {
     int n = axes.size();
-    List<Map<String, BigFraction>> out = new ArrayList<>();
+    List<Map<String, Q>> out = new ArrayList<>();
     if (n == 0) {
-      for (Affine g : constraints) if (g.constant().getNumerator().signum() < 0) return out;
+      for (Affine g : constraints) if (g.constant().signum() < 0) return out;
       out.add(Map.of());
       return out;
     }
@@ -97,7 +97,7 @@ final class Polytope {
     int[] pick = new int[n];
     for (int i = 0; i < n; i++) pick[i] = i;
     while (m >= n) {
-      Map<String, BigFraction> p = intersect(pick);
+      Map<String, Q> p = intersect(pick);
       if (p != null && feasible(p) && !out.contains(p)) out.add(p);
       int i = n - 1;
       while (i >= 0 && pick[i] == m - n + i) i--;
@@ -108,15 +108,15 @@ final class Polytope {
     return out;
   }
 
-  private boolean feasible(Map<String, BigFraction> p) {
-    for (Affine g : constraints) if (g.eval(p).getNumerator().signum() < 0) return false;
+  private boolean feasible(Map<String, Q> p) {
+    for (Affine g : constraints) if (g.eval(p).signum() < 0) return false;
     return true;
   }
 
   /** The point where the picked constraints are all zero, or null if they are not independent. */
-  private Map<String, BigFraction> intersect(int[] pick) {
+  private Map<String, Q> intersect(int[] pick) {
     int n = axes.size();
-    BigFraction[][] a = new BigFraction[n][n + 1];
+    Q[][] a = new Q[n][n + 1];
     for (int i = 0; i < n; i++) {
       Affine g = constraints.get(pick[i]);
       for (int j = 0; j < n; j++) a[i][j] = g.coeff(axes.get(j));
@@ -124,32 +124,32 @@ final class Polytope {
     }
     for (int col = 0; col < n; col++) {
       int piv = -1;
-      for (int r = col; r < n; r++) if (a[r][col].getNumerator().signum() != 0) { piv = r; break; }
+      for (int r = col; r < n; r++) if (a[r][col].signum() != 0) { piv = r; break; }
       if (piv < 0) return null;
-      BigFraction[] t = a[piv]; a[piv] = a[col]; a[col] = t;
+      Q[] t = a[piv]; a[piv] = a[col]; a[col] = t;
       for (int r = 0; r < n; r++) {
-        if (r == col || a[r][col].getNumerator().signum() == 0) continue;
-        BigFraction f = a[r][col].divide(a[col][col]);
+        if (r == col || a[r][col].signum() == 0) continue;
+        Q f = a[r][col].divide(a[col][col]);
         for (int c = col; c <= n; c++) a[r][c] = a[r][c].subtract(f.multiply(a[col][c]));
       }
     }
-    Map<String, BigFraction> p = new LinkedHashMap<>();
+    Map<String, Q> p = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) p.put(axes.get(i), a[i][n].divide(a[i][i]));
     return p;
   }
 
-  private static int rank(List<BigFraction[]> rows, int n) {
-    List<BigFraction[]> m = new ArrayList<>();
-    for (BigFraction[] r : rows) m.add(r.clone());
+  private static int rank(List<Q[]> rows, int n) {
+    List<Q[]> m = new ArrayList<>();
+    for (Q[] r : rows) m.add(r.clone());
     int rank = 0;
     for (int col = 0; col < n && rank < m.size(); col++) {
       int piv = -1;
-      for (int r = rank; r < m.size(); r++) if (m.get(r)[col].getNumerator().signum() != 0) { piv = r; break; }
+      for (int r = rank; r < m.size(); r++) if (m.get(r)[col].signum() != 0) { piv = r; break; }
       if (piv < 0) continue;
-      BigFraction[] t = m.get(piv); m.set(piv, m.get(rank)); m.set(rank, t);
+      Q[] t = m.get(piv); m.set(piv, m.get(rank)); m.set(rank, t);
       for (int r = 0; r < m.size(); r++) {
-        if (r == rank || m.get(r)[col].getNumerator().signum() == 0) continue;
-        BigFraction f = m.get(r)[col].divide(m.get(rank)[col]);
+        if (r == rank || m.get(r)[col].signum() == 0) continue;
+        Q f = m.get(r)[col].divide(m.get(rank)[col]);
         for (int c = col; c < n; c++) m.get(r)[c] = m.get(r)[c].subtract(f.multiply(m.get(rank)[c]));
       }
       rank++;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -29,10 +29,10 @@ import org.flscale.math.Affine;
 public final class RegionSolver<T> {
   /** A convex cell (constraints >= 0 on the scales), its winner, and the winner's solution there. */
   public record Cell<T>(List<Affine> constraints, Candidate<T> winner, LinearProgram.Solution solution,
-      Map<String, BigFraction> point) {}
+      Map<String, Q> point) {}
 
   /** Scale exponents are searched in [0, BOX]; the bound never shows in the answer. */
-  public static final BigFraction BOX = new BigFraction(1000);
+  public static final Q BOX = Q.of(1000);
 
   private final List<String> scales;
   private final List<Affine> domain;
@@ -71,11 +71,11 @@ public final class RegionSolver<T> {
 
   private List<Cell<T>> solveCell(Polytope cell, List<Candidate<T>> cands, int depth) {
     if (depth > 400) throw new IllegalStateException("region decomposition does not converge");
-    Map<String, BigFraction> s0 = cell.interiorPoint();
+    Map<String, Q> s0 = cell.interiorPoint();
     if (s0 == null) return List.of();
     Candidate<T> best = null;
     LinearProgram.Solution bestSol = null;
-    BigFraction bestVal = null;
+    Q bestVal = null;
     Map<Candidate<T>, LinearProgram.Solution> at = new HashMap<>();
     for (Candidate<T> c : cands) {
       LinearProgram.Solution sol = c.program().solve(s0);
@@ -84,7 +84,7 @@ public final class RegionSolver<T> {
       }
       if (sol.status() != LinearProgram.Status.OPTIMAL) continue;
       at.put(c, sol);
-      BigFraction v = sol.value().eval(s0);
+      Q v = sol.value().eval(s0);
       if (best == null || v.compareTo(bestVal) < 0 || (v.compareTo(bestVal) == 0 && c.rank() < best.rank())) {
         best = c;
         bestSol = sol;
@@ -104,7 +104,7 @@ public final class RegionSolver<T> {
       if (scales.isEmpty()) continue; // a point: the best at s0 is the answer
       LinearProgram.Solution gap = c.programOver(scales, cell.constraints(), value).solve(Map.of());
       if (gap.status() == LinearProgram.Status.INFEASIBLE) continue;
-      int sign = gap.status() == LinearProgram.Status.UNBOUNDED ? -1 : gap.value().constant().getNumerator().signum();
+      int sign = gap.status() == LinearProgram.Status.UNBOUNDED ? -1 : gap.value().constant().signum();
       if (sign > 0 || (sign == 0 && c.rank() >= best.rank())) continue;
       competitors.add(c);
     }
@@ -131,7 +131,7 @@ public final class RegionSolver<T> {
 
   private List<Cell<T>> split(Polytope cell, Affine g, List<Candidate<T>> cands, int depth) {
     List<Cell<T>> plus = solveCell(cell.with(g), cands, depth + 1);
-    List<Cell<T>> minus = solveCell(cell.with(g.times(BigFraction.MINUS_ONE)), cands, depth + 1);
+    List<Cell<T>> minus = solveCell(cell.with(g.times(Q.MINUS_ONE)), cands, depth + 1);
     if (plus.size() == 1 && minus.size() == 1 && sameLabel(plus.get(0), minus.get(0))) {
       Cell<T> p = plus.get(0);
       return List.of(new Cell<>(cell.constraints(), p.winner(), p.solution(), p.point()));
@@ -172,15 +172,15 @@ public final class RegionSolver<T> {
   private List<Affine> unionHull(List<Affine> a, List<Affine> b) {
     Polytope pa = new Polytope(scales, a), pb = new Polytope(scales, b);
     List<Affine> hull = new ArrayList<>();
-    for (Affine g : a) if (pb.minimum(g).getNumerator().signum() >= 0 && !hull.contains(g)) hull.add(g);
-    for (Affine g : b) if (pa.minimum(g).getNumerator().signum() >= 0 && !hull.contains(g)) hull.add(g);
+    for (Affine g : a) if (pb.minimum(g).signum() >= 0 && !hull.contains(g)) hull.add(g);
+    for (Affine g : b) if (pa.minimum(g).signum() >= 0 && !hull.contains(g)) hull.add(g);
     Polytope q = new Polytope(scales, hull);
     // Q is the union iff every part of Q outside a (where one of a's constraints fails) lies in b.
     for (Affine g : a) {
-      Polytope outside = q.with(g.times(BigFraction.MINUS_ONE));
+      Polytope outside = q.with(g.times(Q.MINUS_ONE));
       if (outside.interiorPoint() == null) continue;
       for (Affine h : b) {
-        if (outside.minimum(h).getNumerator().signum() < 0) return null;
+        if (outside.minimum(h).signum() < 0) return null;
       }
     }
     return hull;
@@ -207,8 +207,8 @@ public final class RegionSolver<T> {
       if (isDomainBound(kept.get(i))) continue;
       List<Affine> others = new ArrayList<>(kept);
       Affine g = others.remove(i);
-      BigFraction m = new Polytope(scales, others).minimum(g);
-      if (m != null && m.getNumerator().signum() >= 0) kept.remove(i);
+      Q m = new Polytope(scales, others).minimum(g);
+      if (m != null && m.signum() >= 0) kept.remove(i);
     }
     return kept;
   }
