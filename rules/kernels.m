@@ -12,3 +12,9 @@ LazyNorm[j_, dim_] := dim^j;
    kernel below to their product, with the product of their norms. Hence a feature amplified by D
    (its norm divided by D) has its m-th power amplified by D^m. *)
 ProductNorm[norms_List] := Times @@ norms;
+
+(* Claim (iii) read strictly: a lazy layer's kernel has the lazy norms above, whatever the layers
+   below it learned; a feature learned in layer l serves the readout or the next non-lazy layer.
+   Set to True to let lazy layers pass reduced norms on through their activation (ProductNorm):
+   a Spec layer followed by lazy layers then works like a Spec last layer. *)
+LazyLayersPassNorms = False;

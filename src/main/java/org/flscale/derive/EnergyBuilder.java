@@ -56,6 +56,8 @@ final class EnergyBuilder {
   /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
   private final Box box = new Box();
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+  /** Rule LazyLayersPassNorms: whether lazy layers pass reduced norms of the kernel below on. */
+  private final boolean passNorms;
 
   EnergyBuilder(ArchModel model, RuleBook rules) {
     this.model = model;
@@ -64,6 +66,7 @@ final class EnergyBuilder {
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
     this.lazy = rules.knownNames().patterns().get(0);
+    this.passNorms = templates.lazyLayersPassNorms();
     for (Scale s : model.scales().values()) {
       if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);
     }
@@ -98,79 +101,128 @@ final class EnergyBuilder {
   /** Every pattern assignment and feature choice, with its energy, in depth-first order. */
   List<Energy> all(List<String> patterns) {
     List<Energy> out = new ArrayList<>();
-    MinMax[] nu0 = new MinMax[k + 1];
-    for (int j = 0; j <= k; j++) nu0[j] = MinMax.INFINITY;
-    nu0[1] = templates.inputNorm(dim);
-    dfs(0, nu0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), patterns, out);
+    dfs(0, baseline(0), Partial.EMPTY, patterns, out);
     return out;
   }
 
-  private void dfs(int l, MinMax[] nu, List<String> pats, List<Integer> feats, List<MinMax> costs,
-      List<Affine> cons, List<String> vars, List<String> varLayers, List<String> patterns, List<Energy> out) {
+  /** What the layers below the current one have chosen and what they cost. */
+  private record Partial(List<String> patterns, List<Integer> features, List<MinMax> costs, List<Affine> constraints,
+      List<String> variables, List<String> variableLayers) {
+    static final Partial EMPTY = new Partial(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    Partial then(String pattern, int feature, MinMax cost, List<Affine> cons, String var, String layer) {
+      List<MinMax> c = new ArrayList<>(costs);
+      if (cost != null) c.add(cost);
+      List<Affine> k = new ArrayList<>(constraints);
+      k.addAll(cons);
+      List<String> v = new ArrayList<>(variables), vl = new ArrayList<>(variableLayers);
+      if (var != null) {
+        v.add(var);
+        vl.add(layer);
+      }
+      return new Partial(append(patterns, pattern), append(features, feature), c, k, v, vl);
+    }
+
+    private static <X> List<X> append(List<X> list, X x) {
+      List<X> out = new ArrayList<>(list);
+      out.add(x);
+      return out;
+    }
+  }
+
+  private void dfs(int l, MinMax[] nu, Partial partial, List<String> patterns, List<Energy> out) {
     if (l == model.layers().size()) {
       Affine width = symbol(model, model.layers().get(l - 1).width());
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
-      Energy e = new Energy(new PatternAssignment(List.copyOf(pats)), List.copyOf(feats), List.copyOf(costs),
-          ay.pruned(box), List.copyOf(cons), List.copyOf(vars), List.copyOf(varLayers));
+      Energy e = new Energy(new PatternAssignment(partial.patterns()), partial.features(), partial.costs(),
+          ay.pruned(box), partial.constraints(), partial.variables(), partial.variableLayers());
       // another feature choice of the same assignment with the same energy adds nothing
       if (seen.add(List.of(e.assignment(), e.total(), e.constraints()))) out.add(e);
       return;
     }
     Activation act = activations.get(l);
     Affine width = symbol(model, model.layers().get(l).width());
+    String layerName = model.layers().get(l).name();
     for (String pattern : patterns) {
       String param = templates.parameter(pattern);
       if (param == null) {
-        descend(l, lazyTable(l, nu), pattern, 0, null, List.of(), nu, pats, feats, costs, cons, vars, varLayers, patterns, out);
+        MinMax[] next = passNorms ? lazyTable(l, nu) : baseline(l + 1);
+        dfs(l + 1, next, partial.then(pattern, 0, null, List.of(), null, null), patterns, out);
         continue;
       }
       String varName = variableName(param, l);
       Affine p = Affine.var(varName);
+      List<Affine> cons = templates.constraints(pattern, p, width);
       box.set(varName, null, null);
-      for (Affine g : templates.constraints(pattern, p, width)) box.narrowBy(g);
+      for (Affine g : cons) box.narrowBy(g);
+      MinMax spike = templates.spike(pattern, p, width);
+      boolean amplifies = !templates.feedIsIdentity(pattern);
+      // Each feature the layer can act on: its cost and the norm table it leaves.
+      List<Integer> feats = new ArrayList<>();
+      List<MinMax> featCosts = new ArrayList<>();
+      List<MinMax[]> tables = new ArrayList<>();
       for (int a = 1; a <= k; a++) {
         if (nu[a].isInfinite()) continue;
         BitSet comps = DegreeSets.compose(act.degrees(), single(a), k);
-        MinMax[] fed = nu.clone();
-        fed[a] = templates.feed(pattern, p, nu[a]);
-        MinMax[] next = lazyTable(l, fed);
-        MinMax spike = templates.spike(pattern, p, width);
+        if (!spike.isInfinite() && comps.isEmpty()) continue; // its spike would reach no degree we track
+        MinMax[] next = baseline(l + 1);
+        if (amplifies || passNorms) {
+          // Claim (ii): the feature, as the layer sees it, enters the activation's products.
+          MinMax[] fed = passNorms ? nu.clone() : baseline(l);
+          fed[a] = templates.feed(pattern, p, nu[a]);
+          next = lazyTable(l, fed);
+        }
         if (!spike.isInfinite()) {
-          // The layer carries the feature: each component of act(He_a) has the smaller of the
-          // spike's norm and its plain lazy norm (a weak spike does not help). Upstream routes to
-          // these degrees do not bypass the layer: that would be another pattern.
-          if (comps.isEmpty()) continue;
+          // Claim (i): each component of act(He_a) has the smaller of the spike's norm and its
+          // lazy norm (a weak spike does not help).
           for (int j = comps.nextSetBit(0); j >= 0; j = comps.nextSetBit(j + 1)) {
             next[j] = (reach.get(l + 1).get(j) ? spike.min(templates.lazyNorm(j, dim)) : spike).pruned(box);
           }
         }
-        MinMax cost = templates.cost(pattern, p, width, nu[a]);
-        List<Affine> c = templates.constraints(pattern, p, width);
-        descend(l, next, pattern, a, cost, c, nu, pats, feats, costs, cons, vars, varLayers, patterns, out, varName);
+        feats.add(a);
+        featCosts.add(templates.cost(pattern, p, width, nu[a]));
+        tables.add(next);
+      }
+      for (int i = 0; i < feats.size(); i++) {
+        if (dominated(i, featCosts, tables)) continue;
+        dfs(l + 1, tables.get(i), partial.then(pattern, feats.get(i), featCosts.get(i), cons, varName, layerName), patterns, out);
       }
     }
   }
 
-  private void descend(int l, MinMax[] next, String pattern, int feature, MinMax cost, List<Affine> newCons,
-      MinMax[] nu, List<String> pats, List<Integer> feats, List<MinMax> costs, List<Affine> cons,
-      List<String> vars, List<String> varLayers, List<String> patterns, List<Energy> out, String... varName) {
-    pats.add(pattern);
-    feats.add(feature);
-    if (cost != null) costs.add(cost);
-    cons.addAll(newCons);
-    if (varName.length > 0) {
-      vars.add(varName[0]);
-      varLayers.add(model.layers().get(l).name());
+  /**
+   * A feature choice is not worth following when another costs no more and leaves every norm no
+   * larger (norms only ever enter costs and a_y increasingly); on an exact tie the first is kept.
+   */
+  private boolean dominated(int i, List<MinMax> costs, List<MinMax[]> tables) {
+    for (int j = 0; j < costs.size(); j++) {
+      if (j == i || !below(costs.get(j), costs.get(i)) || !below(tables.get(j), tables.get(i))) continue;
+      boolean tie = below(costs.get(i), costs.get(j)) && below(tables.get(i), tables.get(j));
+      if (!tie || j < i) return true;
     }
-    dfs(l + 1, next, pats, feats, costs, cons, vars, varLayers, patterns, out);
-    pats.remove(pats.size() - 1);
-    feats.remove(feats.size() - 1);
-    if (cost != null) costs.remove(costs.size() - 1);
-    for (int i = 0; i < newCons.size(); i++) cons.remove(cons.size() - 1);
-    if (varName.length > 0) {
-      vars.remove(vars.size() - 1);
-      varLayers.remove(varLayers.size() - 1);
+    return false;
+  }
+
+  private boolean below(MinMax a, MinMax b) {
+    if (a == null || b == null) return a == null;
+    if (b.isInfinite()) return true;
+    if (a.isInfinite()) return false;
+    return a.certainlyBelow(b, box);
+  }
+
+  private boolean below(MinMax[] a, MinMax[] b) {
+    for (int j = 0; j < a.length; j++) if (!below(a[j], b[j])) return false;
+    return true;
+  }
+
+  /** Claim (iii): the norm table of a lazy kernel, LazyNorm for every degree it reaches (index 0: the input). */
+  private MinMax[] baseline(int l) {
+    MinMax[] t = new MinMax[k + 1];
+    for (int j = 0; j <= k; j++) {
+      if (l == 0) t[j] = j == 1 ? templates.inputNorm(dim) : MinMax.INFINITY;
+      else t[j] = reach.get(l).get(j) ? templates.lazyNorm(j, dim) : MinMax.INFINITY;
     }
+    return t;
   }
 
   /**

@@ -50,6 +50,16 @@ final class Templates {
     return instantiate(e, Map.of(P, leaf(p), NU, nuIn), "FeedNorm[\"" + pattern + "\", ...]");
   }
 
+  /** Whether FeedNorm leaves the feature's norm as it is (only then can products be skipped). */
+  boolean feedIsIdentity(String pattern) {
+    IExpr e = rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]] === LogOf[flNu]");
+    return e.isTrue();
+  }
+
+  boolean lazyLayersPassNorms() {
+    return rules.template("TrueQ[LazyLayersPassNorms]").isTrue();
+  }
+
   MinMax spike(String pattern, Affine p, Affine width) {
     IExpr e = rules.template("ScaleExp[SpikeNorm[\"" + pattern + "\", flP, flWidth]]");
     return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width)), "SpikeNorm[\"" + pattern + "\", ...]");

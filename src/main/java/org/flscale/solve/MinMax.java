@@ -125,6 +125,16 @@ public final class MinMax {
     return new MinMax(kept);
   }
 
+  /** True when this is at most {@code other} everywhere on the box (each branch of other is matched). */
+  public boolean certainlyBelow(MinMax other, Box box) {
+    for (List<Affine> b : other.branches) {
+      boolean matched = false;
+      for (List<Affine> a : branches) if (below(box, a, b)) { matched = true; break; }
+      if (!matched) return false;
+    }
+    return true;
+  }
+
   private static boolean below(Box box, List<Affine> x, List<Affine> y) {
     for (Affine a : x) {
       boolean covered = false;
