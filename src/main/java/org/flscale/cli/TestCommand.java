@@ -1,12 +1,50 @@
 package org.flscale.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.flscale.suite.RegressionSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "test", description = "Run the regression suite: each NAME.arch against NAME.expected.json.")
+/** flscale test [DIR]: the regression suite of the rule set. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+    description = "Run the regression suite: each NAME.arch against NAME.expected.json "
+        + "(and each invalid/NAME.arch against NAME.expected-error). Exit status 1 when a case fails.")
 public final class TestCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory of test cases (default: test-cases)")
+  Path dir;
+
+  @Option(names = "--update", description = "Rewrite NAME.expected.json from the current rules instead of checking "
+      + "(review the diff before committing it).")
+  boolean update;
+
+  @Mixin RulesOption rules;
+
   @Override
-  public Integer call() {
-    return 0;
+  public Integer call() throws IOException {
+    Path d = dir != null ? dir : Path.of("test-cases");
+    if (!Files.isDirectory(d)) throw new UserError("no test-case directory " + d);
+    RegressionSuite suite = new RegressionSuite(rules.load());
+    if (update) {
+      for (Path p : RegressionSuite.cases(d)) {
+        suite.writeExpected(p);
+        System.out.println("wrote " + p.getFileName().toString().replaceFirst("\\.arch$", ".expected.json"));
+      }
+      return 0;
+    }
+    List<RegressionSuite.Result> results = suite.runAll(d);
+    int failed = 0;
+    for (RegressionSuite.Result r : results) {
+      System.out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name());
+      for (String diff : r.differences()) System.out.println("        " + diff);
+      if (!r.passed()) failed++;
+    }
+    System.out.println((results.size() - failed) + " passed, " + failed + " failed");
+    return failed == 0 ? 0 : 1;
   }
 }

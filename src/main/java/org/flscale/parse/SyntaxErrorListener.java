@@ -26,8 +26,18 @@ final class SyntaxErrorListener extends BaseErrorListener {
     if (!(recognizer instanceof Parser parser) || !(offending instanceof Token tok)) {
       throw new ArchError(pos, "unexpected character: " + msg.replace("token recognition error at: ", ""));
     }
+    if (tok.getType() == ArchLexer.ANY) {
+      throw new ArchError(pos, "unexpected character '" + tok.getText() + "'");
+    }
     IntervalSet expected = parser.getExpectedTokens();
     String found = tok.getType() == Token.EOF ? "end of file" : "'" + tok.getText() + "'";
+    org.antlr.v4.runtime.ParserRuleContext ctx = parser.getContext();
+    if (ctx instanceof org.flscale.parse.gen.ArchParser.ExponentContext
+        || ctx instanceof org.flscale.parse.gen.ArchParser.SignedRatioContext
+        || ctx instanceof org.flscale.parse.gen.ArchParser.NumberContext) {
+      throw new ArchError(pos, "malformed exponent: unexpected " + found
+          + "; write a rational power such as d^2, d^(3/2), d^-1/2 or d^0.5");
+    }
     boolean atStatementStart = expected.contains(ArchLexer.MODEL) && expected.contains(ArchLexer.NETWORK);
     if (atStatementStart) {
       throw new ArchError(pos, "unknown statement " + found

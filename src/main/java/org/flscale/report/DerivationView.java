@@ -83,9 +83,25 @@ public final class DerivationView {
     return out;
   }
 
+  /** The region's conditions; two bounds on the same scale read as one range, "d <= N <= d^5". */
   public List<String> conditions(Piece p) {
     List<String> out = new ArrayList<>();
-    for (Affine c : p.conditions()) out.add(mono.condition(c));
+    List<Affine> rest = new ArrayList<>(p.conditions());
+    for (String s : d.model().freeScales()) {
+      Affine lo = null, hi = null;
+      for (Affine c : rest) {
+        if (c.vars().size() != 1 || !c.vars().contains(s)) continue;
+        if (c.coeff(s).signum() > 0) lo = c; else hi = c;
+      }
+      if (lo != null && hi != null) {
+        String low = mono.condition(lo);   // "N >= X"
+        String high = mono.condition(hi);  // "N <= Y"
+        out.add(low.substring(low.indexOf(">= ") + 3) + " <= " + high);
+        rest.remove(lo);
+        rest.remove(hi);
+      }
+    }
+    for (Affine c : rest) out.add(mono.condition(c));
     return out;
   }
 

@@ -1,0 +1,124 @@
+package org.flscale.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flscale.derive.Deriver;
+import org.flscale.parse.ArchError;
+import org.flscale.parse.ArchFileParser;
+import org.flscale.report.JsonReport;
+import org.flscale.rules.RuleBook;
+
+/**
+ * The regression suite of the rule set: every NAME.arch of a directory is derived and compared
+ * with NAME.expected.json (a subset of the JSON output); every NAME.arch under invalid/ must fail
+ * with the error in NAME.expected-error (its "line:column: error: message" part).
+ */
+public final class RegressionSuite {
+  /** The outcome of one case: its name, and what differs (empty when it passes). */
+  public record Result(String name, List<String> differences) {
+    public boolean passed() {
+      return differences.isEmpty();
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final RuleBook rules;
+  private final ArchFileParser parser;
+  private final Deriver deriver;
+
+  public RegressionSuite(RuleBook rules) {
+    this.rules = rules;
+    this.parser = new ArchFileParser(rules.knownNames());
+    this.deriver = new Deriver(rules);
+  }
+
+  public static List<Path> cases(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".arch")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Result run(Path arch) {
+    String name = arch.getFileName().toString().replaceFirst("\\.arch$", "");
+    try {
+      Path errorFile = arch.resolveSibling(name + ".expected-error");
+      if (Files.exists(errorFile)) return runInvalid(name, arch, Files.readString(errorFile).trim());
+      Path expectedFile = arch.resolveSibling(name + ".expected.json");
+      if (!Files.exists(expectedFile)) {
+        return new Result(name, List.of("no " + expectedFile.getFileName() + " beside it (flscale test --update writes one)"));
+      }
+      JsonNode expected = MAPPER.readTree(expectedFile.toFile());
+      JsonNode actual = JsonReport.toJson(deriver.derive(parser.parse(arch)));
+      return new Result(name, JsonSubset.differences(expected, actual));
+    } catch (ArchError e) {
+      return new Result(name, List.of("unexpected error: " + e.format()));
+    } catch (IOException e) {
+      return new Result(name, List.of("cannot read: " + e.getMessage()));
+    }
+  }
+
+  private Result runInvalid(String name, Path arch, String expected) {
+    try {
+      parser.parse(arch);
+      return new Result(name, List.of("expected the error \"" + expected + "\", but the file was accepted"));
+    } catch (ArchError e) {
+      String actual = e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
+      return actual.equals(expected) ? new Result(name, List.of())
+          : new Result(name, List.of("expected error: " + expected, "  actual error: " + actual));
+    }
+  }
+
+  /** Writes NAME.expected.json from the current derivation: the answer and each pattern's optimum. */
+  public void writeExpected(Path arch) throws IOException {
+    String name = arch.getFileName().toString().replaceFirst("\\.arch$", "");
+    ObjectNode full = JsonReport.toJson(deriver.derive(parser.parse(arch)));
+    ObjectNode out = MAPPER.createObjectNode();
+    out.put("model", full.get("model").asText());
+    out.set("pstar", trim(full.get("pstar")));
+    ArrayNode pats = out.putArray("patterns");
+    for (JsonNode p : full.get("patterns")) pats.add(trim(p));
+    Files.writeString(arch.resolveSibling(name + ".expected.json"), JsonReport.write(out) + "\n");
+  }
+
+  /** Keeps the results (exponents, closed forms, parameters, regions) and drops the wording. */
+  private static JsonNode trim(JsonNode node) {
+    ObjectNode out = MAPPER.createObjectNode();
+    for (String key : List.of("learnable", "pattern", "exponent", "expression", "energy", "parameters")) {
+      if (node.has(key)) out.set(key, node.get(key));
+    }
+    if (node.has("regions")) {
+      ArrayNode regions = out.putArray("regions");
+      for (JsonNode r : node.get("regions")) {
+        ObjectNode t = (ObjectNode) trim(r);
+        t.set("when", r.get("when"));
+        regions.add(t);
+      }
+    }
+    return out;
+  }
+
+  public RuleBook rules() {
+    return rules;
+  }
+
+  /** Runs a directory (and its invalid/ subdirectory). */
+  public List<Result> runAll(Path dir) {
+    List<Result> results = new ArrayList<>();
+    for (Path p : cases(dir)) results.add(run(p));
+    Path invalid = dir.resolve("invalid");
+    if (Files.isDirectory(invalid)) for (Path p : cases(invalid)) results.add(run(p));
+    return results;
+  }
+}

@@ -1,0 +1,21 @@
+package org.flscale;
+
+import java.nio.file.Path;
+import org.flscale.parse.ArchFileParser;
+import org.flscale.rules.RuleBook;
+
+/** One rule book for the whole test run: Symja takes seconds to start. */
+public final class TestRules {
+  private static RuleBook book;
+
+  private TestRules() {}
+
+  public static synchronized RuleBook get() {
+    if (book == null) book = RuleBook.load(Path.of("rules"));
+    return book;
+  }
+
+  public static ArchFileParser parser() {
+    return new ArchFileParser(get().knownNames());
+  }
+}

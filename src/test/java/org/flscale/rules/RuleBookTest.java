@@ -1,0 +1,89 @@
+package org.flscale.rules;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+import org.flscale.TestRules;
+import org.flscale.math.Q;
+import org.flscale.derive.Deriver;
+import org.flscale.parse.ArchFileParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleBookTest {
+  private final RuleBook rules = TestRules.get();
+
+  private static BitSet upTo(BitSet b, int n) {
+    return b.get(0, n + 1);
+  }
+
+  private static BitSet of(int... ks) {
+    BitSet b = new BitSet();
+    for (int k : ks) b.set(k);
+    return b;
+  }
+
+  @Test
+  void namesComeFromTheRules() {
+    assertTrue(rules.knownNames().activations().containsAll(java.util.List.of("erf", "relu", "tanh", "linear", "quadratic")));
+    assertEquals(java.util.List.of("GP", "Spec", "Mag", "GFL"), rules.knownNames().patterns());
+    assertTrue(rules.knownNames().parametrizations().containsAll(java.util.List.of("standard", "mean_field")));
+  }
+
+  @Test
+  void hermiteContentIsComputedFromTheFormula() {
+    assertEquals(of(1, 3, 5, 7, 9), upTo(rules.activation("erf").degrees(), 10), "erf is odd");
+    assertEquals(of(1, 3, 5, 7, 9), upTo(rules.activation("tanh").degrees(), 10), "tanh is odd");
+    assertEquals(of(0, 1, 2, 4, 6, 8, 10), upTo(rules.activation("relu").degrees(), 10), "relu: He1 and even degrees");
+    assertEquals(of(0, 2), rules.activation("quadratic").degrees(), "quadratic: He0 and He2");
+    assertEquals(of(1), rules.activation("linear").degrees());
+    assertTrue(rules.activation("quadratic").polynomial());
+    assertFalse(rules.activation("erf").polynomial());
+  }
+
+  @Test
+  void numericActivationsAreFastAndRight() {
+    Activation erf = rules.activation("erf");
+    assertEquals(org.apache.commons.math3.special.Erf.erf(0.7), erf.value().applyAsDouble(0.7), 1e-12);
+    assertEquals(2 / Math.sqrt(Math.PI) * Math.exp(-0.49), erf.derivative().applyAsDouble(0.7), 1e-9);
+    Activation relu = rules.activation("relu");
+    assertEquals(0.0, relu.value().applyAsDouble(-1.5), 0);
+    assertEquals(2.5, relu.value().applyAsDouble(2.5), 0);
+  }
+
+  /** What docs/extending.md promises: one line in a rule file adds an activation. */
+  @Test
+  void aUserAddsAnActivationWithOneLine(@TempDir Path dir) throws Exception {
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
+    Files.writeString(dir.resolve("my_activations.m"), "Activation[\"cube\"] = Function[z, z^3];\n");
+    RuleBook mine = RuleBook.load(dir);
+    assertEquals(of(1, 3), mine.activation("cube").degrees());
+    String arch = """
+        model cube_net
+        scale d
+        scale N = d
+        input x : gaussian(d)
+        target y = He3(w . x)
+        network {
+          h1 = cube(W1 x) width N
+          f = a . h1
+        }
+        """;
+    var model = new ArchFileParser(mine.knownNames()).parse(arch, "cube.arch");
+    var d = new Deriver(mine).derive(model);
+    assertTrue(d.learnable());
+    assertEquals("1", d.pstarExponent().map(Q::of).orElseThrow().toString());
+  }
+
+  @Test
+  void aBrokenRuleFileIsReported(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("bad.m"), "Activation[\"x\"] = Function[z, z;\n");
+    RuleError e = assertThrows(RuleError.class, () -> RuleBook.load(dir));
+    assertTrue(e.getMessage().contains("bad.m") || e.getMessage().contains("Patterns") || e.getMessage().contains("Activation"),
+        e.getMessage());
+  }
+}
