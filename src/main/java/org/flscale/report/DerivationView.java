@@ -101,7 +101,10 @@ public final class DerivationView {
         rest.remove(hi);
       }
     }
-    for (Affine c : rest) out.add(mono.condition(c));
+    List<String> others = new ArrayList<>();
+    for (Affine c : rest) others.add(mono.condition(c));
+    java.util.Collections.sort(others); // a stable reading order, whatever order the cuts came in
+    out.addAll(others);
     return out;
   }
 

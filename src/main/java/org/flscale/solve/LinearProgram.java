@@ -186,7 +186,9 @@ public final class LinearProgram {
       List<Affine> region = new ArrayList<>();
       for (int i = 0; i < m; i++) {
         int b = basis[i];
-        if (!rhs[i].isConstant()) region.add(rhs[i]);
+        // Only basic slacks must stay >= 0: a free variable's two halves are interchangeable
+        // (the basis with the other half gives the same solution), so its sign is no boundary.
+        if (b >= 2 * n && b < 2 * n + m && !rhs[i].isConstant()) region.add(rhs[i]);
         if (b < 2 * n) {
           String v = variables.get(b / 2);
           Affine val = b % 2 == 0 ? rhs[i] : rhs[i].times(Q.MINUS_ONE);
