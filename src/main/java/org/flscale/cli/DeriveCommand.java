@@ -45,6 +45,7 @@ public final class DeriveCommand implements Callable<Integer> {
     for (Path f : files) models.add(parser.parse(f));
     List<Derivation> results = new ArrayList<>();
     for (ArchModel m : models) results.add(deriver.derive(m));
+    book.saveCache();
     switch (format) {
       case json -> {
         if (results.size() == 1) System.out.println(JsonReport.write(JsonReport.toJson(results.get(0))));

@@ -13,6 +13,9 @@ public final class RulesOption {
   @Option(names = "--rules", paramLabel = "DIR", description = "Directory of rule files (*.m). Default: the installation's rules/.")
   Path rules;
 
+  @Option(names = "--no-cache", description = "Do not read or write the cache of rule answers (~/.cache/flscale).")
+  boolean noCache;
+
   public Path resolve() {
     if (rules != null) return rules;
     String env = System.getenv("FLSCALE_RULES");
@@ -27,6 +30,6 @@ public final class RulesOption {
     if (!Files.isDirectory(dir)) {
       throw new UserError("cannot find the rule directory " + dir.toAbsolutePath() + "; pass --rules DIR");
     }
-    return RuleBook.load(dir);
+    return noCache ? RuleBook.load(dir, null) : RuleBook.load(dir);
   }
 }

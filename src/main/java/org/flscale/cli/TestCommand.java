@@ -38,6 +38,7 @@ public final class TestCommand implements Callable<Integer> {
       return 0;
     }
     List<RegressionSuite.Result> results = suite.runAll(d);
+    suite.rules().saveCache();
     int failed = 0;
     for (RegressionSuite.Result r : results) {
       System.out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name());

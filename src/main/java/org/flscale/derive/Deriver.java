@@ -9,7 +9,7 @@ import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.model.ArchModel;
 import org.flscale.model.Scale;
-import org.flscale.rules.Activation;
+import org.flscale.rules.ActivationContent;
 import org.flscale.rules.DegreeSets;
 import org.flscale.rules.RuleBook;
 import org.flscale.solve.Candidate;
@@ -140,7 +140,7 @@ public final class Deriver {
   private static List<String> describeReach(ArchModel model, EnergyBuilder builder) {
     List<String> out = new ArrayList<>();
     for (int l = 0; l < model.layers().size(); l++) {
-      Activation act = builder.activations().get(l);
+      ActivationContent act = builder.activations().get(l);
       BitSet r = builder.reachable().get(l + 1);
       boolean finite = true;
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
@@ -158,7 +158,7 @@ public final class Deriver {
         .append(", which the network cannot represent: ");
     List<String> parts = new ArrayList<>();
     for (int l = 0; l <= last; l++) {
-      Activation act = builder.activations().get(l);
+      ActivationContent act = builder.activations().get(l);
       boolean finite = true;
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
       parts.add(model.layers().get(l).name() + " = " + act.name() + "(...) has " + act.describeDegrees()

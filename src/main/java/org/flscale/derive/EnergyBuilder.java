@@ -7,7 +7,7 @@ import java.util.List;
 import org.flscale.math.Affine;
 import org.flscale.model.ArchModel;
 import org.flscale.model.Layer;
-import org.flscale.rules.Activation;
+import org.flscale.rules.ActivationContent;
 import org.flscale.rules.DegreeSets;
 import org.flscale.rules.RuleBook;
 import org.flscale.math.Q;
@@ -50,7 +50,7 @@ final class EnergyBuilder {
   private final Templates templates;
   private final int k;
   private final Affine dim;
-  private final List<Activation> activations = new ArrayList<>();
+  private final List<ActivationContent> activations = new ArrayList<>();
   private final List<BitSet> reach = new ArrayList<>(); // reach.get(l): degrees of the kernel below layer l+1 (index 0: input)
   private final String lazy;
   /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
@@ -78,7 +78,7 @@ final class EnergyBuilder {
     reach.add(r);
     int bound = Math.max(2 * k + 2, 8);
     for (Layer layer : model.layers()) {
-      Activation act = rules.activation(layer.activation());
+      ActivationContent act = rules.activationContent(layer.activation());
       activations.add(act);
       r = DegreeSets.compose(act.degrees(), r, Math.min(bound, RuleBook.MAX_DEGREE));
       reach.add(r);
@@ -90,7 +90,7 @@ final class EnergyBuilder {
     return Collections.unmodifiableList(reach);
   }
 
-  List<Activation> activations() {
+  List<ActivationContent> activations() {
     return activations;
   }
 
@@ -140,7 +140,7 @@ final class EnergyBuilder {
       if (seen.add(List.of(e.assignment(), e.total(), e.constraints()))) out.add(e);
       return;
     }
-    Activation act = activations.get(l);
+    ActivationContent act = activations.get(l);
     Affine width = symbol(model, model.layers().get(l).width());
     String layerName = model.layers().get(l).name();
     for (String pattern : patterns) {
@@ -230,7 +230,7 @@ final class EnergyBuilder {
    * degrees, and products of features through the activation's He_m components.
    */
   private MinMax[] lazyTable(int l, MinMax[] below) {
-    Activation act = activations.get(l);
+    ActivationContent act = activations.get(l);
     BitSet reachable = reach.get(l + 1);
     MinMax[] out = new MinMax[k + 1];
     for (int j = 0; j <= k; j++) {
@@ -258,7 +258,7 @@ final class EnergyBuilder {
    * A product of c features needs an He_m component with m = c, or m > c padded with constant
    * features (degree 0) when the kernel below has them. Returns how many constants, or -1.
    */
-  private static int zerosNeeded(Activation act, int c, MinMax[] below) {
+  private static int zerosNeeded(ActivationContent act, int c, MinMax[] below) {
     if (act.hasDegree(c)) return 0;
     if (below[0].isInfinite()) return -1;
     for (int m = c + 1; m <= RuleBook.MAX_DEGREE; m++) if (act.hasDegree(m)) return m - c;

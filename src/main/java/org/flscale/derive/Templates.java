@@ -8,9 +8,7 @@ import org.flscale.math.Affine;
 import org.flscale.rules.RuleBook;
 import org.flscale.rules.RuleError;
 import org.flscale.solve.MinMax;
-import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IExpr;
-import org.matheclipse.core.interfaces.IRational;
+import org.flscale.rules.Template;
 
 /**
  * The rules' local formulas as exponent templates. Each formula is evaluated once by Symja with
@@ -32,47 +30,46 @@ final class Templates {
 
   /** Name of the pattern's variational parameter, or null for a parameter-free pattern (GP). */
   String parameter(String pattern) {
-    IExpr e = rules.template("PatternParameter[\"" + pattern + "\"]");
-    if (e.isString()) return e.toString();
-    if (e.toString().equals("None")) return null;
-    throw new RuleError("PatternParameter[\"" + pattern + "\"] must be a string or None, not " + e.toMMA());
+    Template e = rules.template("PatternParameter[\"" + pattern + "\"]");
+    if (e.kind() == Template.Kind.STRING) return e.text();
+    if (e.isSymbol("None")) return null;
+    throw new RuleError("PatternParameter[\"" + pattern + "\"] must be a string or None, not " + e);
   }
 
   /** Cost exponent of the pattern in a layer, or null when the pattern costs nothing. */
   MinMax cost(String pattern, Affine p, Affine width, MinMax nuIn) {
-    IExpr e = rules.template("With[{c = PatternCost[\"" + pattern + "\", flP, flWidth, flNu]}, If[c === 0, None, ScaleExp[c]]]");
-    if (e.toString().equals("None")) return null;
+    Template e = rules.template("With[{c = PatternCost[\"" + pattern + "\", flP, flWidth, flNu]}, If[c === 0, None, ScaleExp[c]]]");
+    if (e.isSymbol("None")) return null;
     return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), "PatternCost[\"" + pattern + "\", ...]");
   }
 
   MinMax feed(String pattern, Affine p, MinMax nuIn) {
-    IExpr e = rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]]");
+    Template e = rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]]");
     return instantiate(e, Map.of(P, leaf(p), NU, nuIn), "FeedNorm[\"" + pattern + "\", ...]");
   }
 
   /** Whether FeedNorm leaves the feature's norm as it is (only then can products be skipped). */
   boolean feedIsIdentity(String pattern) {
-    IExpr e = rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]] === LogOf[flNu]");
-    return e.isTrue();
+    return rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]] === LogOf[flNu]").isSymbol("True");
   }
 
   boolean lazyLayersPassNorms() {
-    return rules.template("TrueQ[LazyLayersPassNorms]").isTrue();
+    return rules.template("TrueQ[LazyLayersPassNorms]").isSymbol("True");
   }
 
   MinMax spike(String pattern, Affine p, Affine width) {
-    IExpr e = rules.template("ScaleExp[SpikeNorm[\"" + pattern + "\", flP, flWidth]]");
+    Template e = rules.template("ScaleExp[SpikeNorm[\"" + pattern + "\", flP, flWidth]]");
     return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width)), "SpikeNorm[\"" + pattern + "\", ...]");
   }
 
   List<Affine> constraints(String pattern, Affine p, Affine width) {
-    IExpr e = rules.template("Map[ConstraintExp, PatternConstraints[\"" + pattern + "\", flP, flWidth]]");
-    if (!(e instanceof IAST list) || !list.isList()) {
-      throw new RuleError("PatternConstraints[\"" + pattern + "\", p, width] must be a list of inequalities, got " + e.toMMA());
+    Template e = rules.template("Map[ConstraintExp, PatternConstraints[\"" + pattern + "\", flP, flWidth]]");
+    if (e.kind() != Template.Kind.NODE || !e.text().equals("List")) {
+      throw new RuleError("PatternConstraints[\"" + pattern + "\", p, width] must be a list of inequalities, got " + e);
     }
     List<Affine> out = new ArrayList<>();
-    for (int i = 1; i < list.size(); i++) {
-      MinMax m = instantiate(list.get(i), Map.of(P, leaf(p), WIDTH, leaf(width)), "PatternConstraints[\"" + pattern + "\", ...]");
+    for (Template c : e.args()) {
+      MinMax m = instantiate(c, Map.of(P, leaf(p), WIDTH, leaf(width)), "PatternConstraints[\"" + pattern + "\", ...]");
       out.add(m.single());
     }
     return out;
@@ -107,38 +104,37 @@ final class Templates {
   }
 
   /** Turns a ScaleExp result into an exponent, with the placeholders bound. */
-  static MinMax instantiate(IExpr e, Map<String, MinMax> bind, String where) {
-    if (e.isRational()) return MinMax.of(Affine.constant(fraction(e)));
+  static MinMax instantiate(Template e, Map<String, MinMax> bind, String where) {
+    if (e.kind() == Template.Kind.NUMBER) return MinMax.of(Affine.constant(e.number()));
     if (e.isInfinity()) return MinMax.INFINITY;
-    if (e instanceof IAST ast) {
-      String head = ast.head().toString();
+    if (e.kind() == Template.Kind.NODE) {
+      String head = e.text();
       switch (head) {
         case "Plus": {
           MinMax s = MinMax.of(Affine.ZERO);
-          for (int i = 1; i < ast.size(); i++) s = s.plus(instantiate(ast.get(i), bind, where));
+          for (Template a : e.args()) s = s.plus(instantiate(a, bind, where));
           return s;
         }
         case "Times": {
           Q c = Q.ONE;
           MinMax rest = null;
-          for (int i = 1; i < ast.size(); i++) {
-            IExpr f = ast.get(i);
-            if (f.isRational()) c = c.multiply(fraction(f));
+          for (Template f : e.args()) {
+            if (f.kind() == Template.Kind.NUMBER) c = c.multiply(f.number());
             else if (rest == null) rest = instantiate(f, bind, where);
             else throw notLinear(e, where);
           }
           return rest == null ? MinMax.of(Affine.constant(c)) : rest.times(c);
         }
         case "LogOf": {
-          MinMax v = bind.get(ast.arg1().toString());
-          if (v == null) throw new RuleError(where + " gives a symbol flscale does not know: " + ast.arg1().toMMA());
+          MinMax v = bind.get(e.args().get(0).text());
+          if (v == null) throw new RuleError(where + " gives a symbol flscale does not know: " + e.args().get(0));
           return v;
         }
         case "MaxExp":
         case "MinExp": {
           MinMax acc = null;
-          for (int i = 1; i < ast.size(); i++) {
-            MinMax x = instantiate(ast.get(i), bind, where);
+          for (Template a : e.args()) {
+            MinMax x = instantiate(a, bind, where);
             acc = acc == null ? x : head.equals("MaxExp") ? acc.max(x) : acc.min(x);
           }
           return acc;
@@ -150,13 +146,8 @@ final class Templates {
     throw notLinear(e, where);
   }
 
-  private static RuleError notLinear(IExpr e, String where) {
+  private static RuleError notLinear(Template e, String where) {
     return new RuleError(where + " is not a sum, product, min or max of monomials in the scales, so dominant balance "
-        + "cannot take its exponent (ScaleExp gave " + e.toMMA() + "); keep the leading monomial in the rule");
-  }
-
-  private static Q fraction(IExpr e) {
-    org.hipparchus.fraction.BigFraction f = ((IRational) e).toBigFraction();
-    return Q.of(f.getNumerator(), f.getDenominator());
+        + "cannot take its exponent (ScaleExp gave " + e + "); keep the leading monomial in the rule");
   }
 }

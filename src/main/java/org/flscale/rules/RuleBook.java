@@ -1,11 +1,20 @@
 package org.flscale.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +31,46 @@ import org.matheclipse.core.interfaces.ISymbol;
 
 /**
  * The rule set: every rules/*.m file evaluated in one Symja session, in file-name order. Java asks
- * it for names (activations, patterns, parametrizations), for activations' formulas, and for the
- * local formulas of the analysis (costs, norms, constraints) as exponent templates.
+ * it for names (activations, patterns, parametrizations), for activations' formulas and Hermite
+ * content, and for the local formulas of the analysis (costs, norms, constraints) as templates.
+ *
+ * <p>Symja takes seconds to start, so what the rules answered is kept in a cache file keyed by a
+ * hash of the rule files' contents ({@code $XDG_CACHE_HOME/flscale}, or {@code ~/.cache/flscale}):
+ * a derivation whose questions were all asked before never starts Symja. Editing any rule file
+ * changes the hash, so a stale answer is never used.
  */
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
+  private static final int CACHE_FORMAT = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SymjaSession session;
   private final Path directory;
-  private final Map<String, Activation> activations = new HashMap<>();
-  private final Map<String, IExpr> templateCache = new HashMap<>();
+  private final List<Path> files;
+  private final String hash;
+  private final Path cacheFile;
+  private SymjaSession session;
   private KnownNames known;
+  private final Map<String, ActivationContent> contents = new LinkedHashMap<>();
+  private final Map<String, Activation> activations = new HashMap<>();
+  private final Map<String, Template> templates = new LinkedHashMap<>();
+  private boolean dirty;
 
-  private RuleBook(SymjaSession session, Path directory) {
-    this.session = session;
+  private RuleBook(Path directory, List<Path> files, String hash, Path cacheFile) {
     this.directory = directory;
+    this.files = files;
+    this.hash = hash;
+    this.cacheFile = cacheFile;
   }
 
-  /** Loads every *.m file of {@code directory}. */
+  /** Loads every *.m file of {@code directory} (from the cache when the files are unchanged). */
   public static RuleBook load(Path directory) {
+    return load(directory, defaultCacheDirectory());
+  }
+
+  /** As {@link #load(Path)}, with an explicit cache directory (null: no cache). */
+  public static RuleBook load(Path directory, Path cacheDirectory) {
     if (!Files.isDirectory(directory)) throw new RuleError("rule directory " + directory + " does not exist");
-    RuleBook book = new RuleBook(new SymjaSession(), directory);
     List<Path> files;
     try (Stream<Path> s = Files.list(directory)) {
       files = s.filter(p -> p.getFileName().toString().endsWith(".m")).sorted().toList();
@@ -51,31 +78,64 @@ public final class RuleBook {
       throw new RuleError("cannot list " + directory + ": " + e.getMessage());
     }
     if (files.isEmpty()) throw new RuleError("no rule files (*.m) in " + directory);
-    for (Path f : files) book.loadFile(f);
-    book.known = book.readNames();
+    String hash = hashOf(files);
+    Path cache = cacheDirectory == null ? null : cacheDirectory.resolve("rules-" + hash + ".json");
+    RuleBook book = new RuleBook(directory, files, hash, cache);
+    if (!book.readCache()) {
+      book.session(); // evaluate the files now: a broken rule file is reported at once
+      book.known = book.readNames();
+      book.dirty = true;
+    }
     return book;
   }
 
-  private void loadFile(Path f) {
-    String text;
+  private static Path defaultCacheDirectory() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    String home = System.getProperty("user.home");
+    if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "flscale");
+    return home == null ? null : Path.of(home, ".cache", "flscale");
+  }
+
+  private static String hashOf(List<Path> files) {
     try {
-      text = Files.readString(f);
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(("flscale-rules-" + CACHE_FORMAT + "-" + MAX_DEGREE).getBytes(StandardCharsets.UTF_8));
+      for (Path f : files) {
+        md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(f));
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 12);
     } catch (IOException e) {
-      throw new RuleError("cannot read rule file " + f + ": " + e.getMessage());
+      throw new RuleError("cannot read rule files: " + e.getMessage());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    try {
-      session.eval(text);
-    } catch (RuntimeException e) {
-      throw new RuleError("rule file " + f + " does not evaluate: " + e.getMessage());
+  }
+
+  /** The Symja session with every rule file evaluated, started on first use. */
+  public synchronized SymjaSession session() {
+    if (session == null) {
+      SymjaSession s = new SymjaSession();
+      for (Path f : files) {
+        String text;
+        try {
+          text = Files.readString(f);
+        } catch (IOException e) {
+          throw new RuleError("cannot read rule file " + f + ": " + e.getMessage());
+        }
+        try {
+          s.eval(text);
+        } catch (RuntimeException e) {
+          throw new RuleError("rule file " + f + " does not evaluate: " + e.getMessage());
+        }
+      }
+      session = s;
     }
+    return session;
   }
 
   public Path directory() {
     return directory;
-  }
-
-  public SymjaSession session() {
-    return session;
   }
 
   public KnownNames knownNames() {
@@ -94,7 +154,7 @@ public final class RuleBook {
 
   /** The string first arguments of the definitions of {@code head}, e.g. Activation["erf"] = ... */
   private Set<String> firstArguments(String head) {
-    IExpr dv = session.eval("DownValues[" + head + "]");
+    IExpr dv = session().eval("DownValues[" + head + "]");
     Set<String> out = new TreeSet<>();
     if (dv instanceof IAST list) {
       for (int i = 1; i < list.size(); i++) {
@@ -108,7 +168,7 @@ public final class RuleBook {
   }
 
   private List<String> stringList(String symbol) {
-    IExpr v = session.eval(symbol);
+    IExpr v = session().eval(symbol);
     List<String> out = new ArrayList<>();
     if (v instanceof IAST list && list.isList()) {
       for (int i = 1; i < list.size(); i++) out.add(list.get(i).toString());
@@ -116,27 +176,47 @@ public final class RuleBook {
     return out;
   }
 
-  /** The activation {@code name} with its Hermite content (computed once, then cached). */
-  public Activation activation(String name) {
-    return activations.computeIfAbsent(name, this::buildActivation);
+  /** The activation's formula and Hermite content (no Symja needed once cached). */
+  public synchronized ActivationContent activationContent(String name) {
+    ActivationContent c = contents.get(name);
+    if (c == null) {
+      c = computeContent(name);
+      contents.put(name, c);
+      dirty = true;
+    }
+    return c;
   }
 
-  private Activation buildActivation(String name) {
-    IExpr fn = session.eval("Activation[\"" + name + "\"]");
+  /**
+   * The activation with fast numeric value and derivative (for the verifier); starts Symja. Call
+   * it from the thread that loaded the rules: Symja's engine belongs to one thread.
+   */
+  public synchronized Activation activation(String name) {
+    return activations.computeIfAbsent(name, n -> {
+      ActivationContent c = activationContent(n);
+      SymjaSession s = session();
+      ISymbol z = F.symbol("z");
+      IExpr body = s.eval(F.unaryAST1(s.eval("Activation[\"" + n + "\"]"), z));
+      DoubleUnaryOperator value = NumericFunction.compile(body, z, s);
+      IExpr derivativeExpr = s.eval(F.D(body, z));
+      DoubleUnaryOperator derivative = derivativeExpr.isFree(F.symbol("Derivative"))
+          ? NumericFunction.compile(derivativeExpr, z, s)
+          : x -> (value.applyAsDouble(x + 1e-6) - value.applyAsDouble(x - 1e-6)) / 2e-6;
+      return new Activation(n, c.formula(), value, derivative, c.degrees(), c.polynomial());
+    });
+  }
+
+  private ActivationContent computeContent(String name) {
+    SymjaSession s = session();
     ISymbol z = F.symbol("z");
-    IExpr body = session.eval(F.unaryAST1(fn, z));
-    DoubleUnaryOperator value = NumericFunction.compile(body, z, session);
-    IExpr derivativeExpr = session.eval(F.D(body, z));
-    DoubleUnaryOperator derivative = derivativeExpr.isFree(F.symbol("Derivative"))
-        ? NumericFunction.compile(derivativeExpr, z, session)
-        : x -> (value.applyAsDouble(x + 1e-6) - value.applyAsDouble(x - 1e-6)) / 2e-6;
+    IExpr body = s.eval(F.unaryAST1(s.eval("Activation[\"" + name + "\"]"), z));
     BitSet degrees = new BitSet();
     boolean polynomial = true;
     for (int parity = 0; parity <= 1; parity++) {
-      IExpr part = session.eval((parity == 1 ? "OddPart" : "EvenPart") + "[Activation[\"" + name + "\"]]");
+      IExpr part = s.eval((parity == 1 ? "OddPart" : "EvenPart") + "[Activation[\"" + name + "\"]]");
       if (part.isZero()) continue;
-      if (session.eval(F.unaryAST1(F.symbol("PolynomialPartQ"), part)).isTrue()) {
-        Q[] coeffs = rationalCoefficients(part);
+      if (s.eval(F.unaryAST1(F.symbol("PolynomialPartQ"), part)).isTrue()) {
+        Q[] coeffs = rationalCoefficients(s, part);
         if (coeffs != null) {
           degrees.or(HermiteContent.ofPolynomial(coeffs, parity, MAX_DEGREE));
           continue;
@@ -144,30 +224,98 @@ public final class RuleBook {
       } else {
         polynomial = false;
       }
-      DoubleUnaryOperator partFn = NumericFunction.compile(part, z, session);
+      DoubleUnaryOperator partFn = NumericFunction.compile(part, z, s);
       degrees.or(HermiteContent.ofFunction(partFn, parity, MAX_DEGREE));
     }
-    return new Activation(name, body.toMMA(), value, derivative, degrees, polynomial);
+    return new ActivationContent(name, body.toMMA(), degrees, polynomial);
   }
 
-  private Q[] rationalCoefficients(IExpr polynomial) {
-    IExpr list = session.eval(F.unaryAST1(F.symbol("PolynomialCoefficients"), polynomial));
+  private static Q[] rationalCoefficients(SymjaSession s, IExpr polynomial) {
+    IExpr list = s.eval(F.unaryAST1(F.symbol("PolynomialCoefficients"), polynomial));
     if (!(list instanceof IAST l)) return null;
     Q[] out = new Q[l.size() - 1];
     for (int i = 1; i < l.size(); i++) {
       IExpr c = l.get(i);
       if (!c.isRational()) return null;
-      org.hipparchus.fraction.BigFraction r = ((org.matheclipse.core.interfaces.IRational) c).toBigFraction();
-      out[i - 1] = Q.of(r.getNumerator(), r.getDenominator());
+      Template t = Template.of(c);
+      out[i - 1] = t.number();
     }
     return out;
   }
 
   /**
    * Evaluates {@code text} (Mathematica, written by flscale with placeholder symbols, never from
-   * user input) once and caches the result: the exponent templates of the local formulas.
+   * user input) once and keeps the result as a template.
    */
-  public IExpr template(String text) {
-    return templateCache.computeIfAbsent(text, session::eval);
+  public synchronized Template template(String text) {
+    Template t = templates.get(text);
+    if (t == null) {
+      t = Template.of(session().eval(text));
+      templates.put(text, t);
+      dirty = true;
+    }
+    return t;
+  }
+
+  /** Writes what was learned from Symja to the cache file (quietly skipped when it cannot). */
+  public synchronized void saveCache() {
+    if (!dirty || cacheFile == null) return;
+    try {
+      ObjectNode root = JSON.createObjectNode();
+      root.put("format", CACHE_FORMAT);
+      root.put("rules", hash);
+      ObjectNode names = root.putObject("names");
+      known.activations().forEach(names.putArray("activations")::add);
+      known.patterns().forEach(names.putArray("patterns")::add);
+      known.parametrizations().forEach(names.putArray("parametrizations")::add);
+      known.distributions().forEach(names.putArray("distributions")::add);
+      ObjectNode acts = root.putObject("activations");
+      for (ActivationContent c : contents.values()) {
+        ObjectNode a = acts.putObject(c.name());
+        a.put("formula", c.formula());
+        a.put("polynomial", c.polynomial());
+        ArrayNode deg = a.putArray("degrees");
+        c.degrees().stream().forEach(deg::add);
+      }
+      ObjectNode tpl = root.putObject("templates");
+      templates.forEach((k, v) -> tpl.put(k, v.toString()));
+      Files.createDirectories(cacheFile.getParent());
+      Path tmp = Files.createTempFile(cacheFile.getParent(), "rules-", ".tmp");
+      Files.writeString(tmp, JSON.writeValueAsString(root));
+      Files.move(tmp, cacheFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      dirty = false;
+    } catch (IOException | RuntimeException e) {
+      // a cache is an optimisation: a read-only home must not break a derivation
+    }
+  }
+
+  private boolean readCache() {
+    if (cacheFile == null || !Files.isRegularFile(cacheFile)) return false;
+    try {
+      JsonNode root = JSON.readTree(cacheFile.toFile());
+      if (root.path("format").asInt() != CACHE_FORMAT || !hash.equals(root.path("rules").asText())) return false;
+      JsonNode n = root.get("names");
+      known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
+          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))));
+      root.get("activations").fields().forEachRemaining(e -> {
+        BitSet deg = new BitSet();
+        e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));
+        contents.put(e.getKey(), new ActivationContent(e.getKey(), e.getValue().get("formula").asText(), deg,
+            e.getValue().get("polynomial").asBoolean()));
+      });
+      root.get("templates").fields().forEachRemaining(e -> templates.put(e.getKey(), Template.parse(e.getValue().asText())));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      contents.clear();
+      templates.clear();
+      known = null;
+      return false;
+    }
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    List<String> out = new ArrayList<>();
+    arr.forEach(x -> out.add(x.asText()));
+    return out;
   }
 }
