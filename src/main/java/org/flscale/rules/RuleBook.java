@@ -195,7 +195,7 @@ public final class RuleBook {
     return activations.computeIfAbsent(name, n -> {
       ActivationContent c = activationContent(n);
       SymjaSession s = session();
-      ISymbol z = F.symbol("z");
+      ISymbol z = s.symbol("z");
       IExpr body = s.eval(F.unaryAST1(s.eval("Activation[\"" + n + "\"]"), z));
       DoubleUnaryOperator value = NumericFunction.compile(body, z, s);
       IExpr derivativeExpr = s.eval(F.D(body, z));
@@ -208,14 +208,14 @@ public final class RuleBook {
 
   private ActivationContent computeContent(String name) {
     SymjaSession s = session();
-    ISymbol z = F.symbol("z");
+    ISymbol z = s.symbol("z");
     IExpr body = s.eval(F.unaryAST1(s.eval("Activation[\"" + name + "\"]"), z));
     BitSet degrees = new BitSet();
     boolean polynomial = true;
     for (int parity = 0; parity <= 1; parity++) {
       IExpr part = s.eval((parity == 1 ? "OddPart" : "EvenPart") + "[Activation[\"" + name + "\"]]");
       if (part.isZero()) continue;
-      if (s.eval(F.unaryAST1(F.symbol("PolynomialPartQ"), part)).isTrue()) {
+      if (s.eval(F.unaryAST1(s.symbol("PolynomialPartQ"), part)).isTrue()) {
         Q[] coeffs = rationalCoefficients(s, part);
         if (coeffs != null) {
           degrees.or(HermiteContent.ofPolynomial(coeffs, parity, MAX_DEGREE));
@@ -231,7 +231,7 @@ public final class RuleBook {
   }
 
   private static Q[] rationalCoefficients(SymjaSession s, IExpr polynomial) {
-    IExpr list = s.eval(F.unaryAST1(F.symbol("PolynomialCoefficients"), polynomial));
+    IExpr list = s.eval(F.unaryAST1(s.symbol("PolynomialCoefficients"), polynomial));
     if (!(list instanceof IAST l)) return null;
     Q[] out = new Q[l.size() - 1];
     for (int i = 1; i < l.size(); i++) {

@@ -29,13 +29,25 @@ public final class SymjaSession {
 
   /** Evaluates Mathematica text written by flscale or a rule file (never built from user input). */
   public IExpr eval(String text) {
-    checkThread();
+    activate();
     return evaluator.eval(text);
+  }
+
+  /** A symbol of this session's context. */
+  public org.matheclipse.core.interfaces.ISymbol symbol(String name) {
+    activate();
+    return org.matheclipse.core.expression.F.symbol(name);
+  }
+
+  /** Makes this session's engine the thread's current one (another session may have replaced it). */
+  private void activate() {
+    checkThread();
+    if (EvalEngine.get() != engine) EvalEngine.set(engine);
   }
 
   /** Evaluates an expression built with the F factory. */
   public IExpr eval(IExpr expr) {
-    checkThread();
+    activate();
     return engine.evaluate(expr);
   }
 
