@@ -138,6 +138,11 @@ public final class RuleBook {
     return directory;
   }
 
+  /** Whether Symja had to be started (false when the cache answered everything so far). */
+  public synchronized boolean symjaStarted() {
+    return session != null;
+  }
+
   public KnownNames knownNames() {
     return known;
   }

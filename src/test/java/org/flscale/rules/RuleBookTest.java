@@ -80,6 +80,35 @@ class RuleBookTest {
   }
 
   @Test
+  void theCacheAnswersWithoutSymjaAndTheSame(@TempDir Path cache) throws Exception {
+    Path arch = Path.of("examples/three_layer_erf_he3.arch");
+    RuleBook first = RuleBook.load(Path.of("rules"), cache);
+    String a = org.flscale.report.JsonReport.write(org.flscale.report.JsonReport.toJson(
+        new Deriver(first).derive(new ArchFileParser(first.knownNames()).parse(arch))));
+    first.saveCache();
+    RuleBook second = RuleBook.load(Path.of("rules"), cache);
+    String b = org.flscale.report.JsonReport.write(org.flscale.report.JsonReport.toJson(
+        new Deriver(second).derive(new ArchFileParser(second.knownNames()).parse(arch))));
+    assertFalse(second.symjaStarted(), "everything came from the cache");
+    assertEquals(a, b);
+  }
+
+  @Test
+  void editingARuleFileInvalidatesTheCache(@TempDir Path dir, @TempDir Path cache) throws Exception {
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
+    RuleBook first = RuleBook.load(dir, cache);
+    first.activationContent("erf");
+    first.saveCache();
+    Files.writeString(dir.resolve("activations.m"), Files.readString(dir.resolve("activations.m"))
+        + "Activation[\"cube\"] = Function[z, z^3];\n");
+    RuleBook second = RuleBook.load(dir, cache);
+    assertTrue(second.symjaStarted(), "a changed rule file is evaluated again");
+    assertTrue(second.knownNames().activations().contains("cube"));
+  }
+
+  @Test
   void aBrokenRuleFileIsReported(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("bad.m"), "Activation[\"x\"] = Function[z, z;\n");
     RuleError e = assertThrows(RuleError.class, () -> RuleBook.load(dir));
