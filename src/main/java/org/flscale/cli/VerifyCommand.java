@@ -146,13 +146,14 @@ public final class VerifyCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     int ran;
     List<org.flscale.verify.CellRecord> records;
-    try (ResultStore store = new ResultStore(dir, model.name(), plan.sampler().key() + " widths=" + instance.widthExponents(), resume)) {
+    SweepRunner runner = new SweepRunner(instance, plan, nThreads);
+    try (ResultStore store = new ResultStore(dir, model.name(), runner.settingsKey(), resume)) {
       int planned = plan.cells().size();
       err.printf(Locale.ROOT, "verify %s: %s%n  %s, %d cells on %d threads%s; results in %s%n", model.name(), instance.describe(),
           plan.sampler().mode().description, planned, nThreads,
           resume ? " (" + store.records().size() + " already done)" : "", store.file());
       if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
-      ran = new SweepRunner(instance, plan, nThreads).run(store, err, !noProgress);
+      ran = runner.run(store, err, !noProgress);
       records = store.records();
     }
     // only the cells of this plan enter the fit

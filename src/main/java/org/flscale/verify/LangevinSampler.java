@@ -28,6 +28,7 @@ public final class LangevinSampler {
     Network.Workspace tws = net.workspace(test.count, false);
     double[] grad = new double[np];
     double[] fbar = new double[test.count];
+    double[] thetaBar = new double[np];
     double[] specialised = new double[depth];
     double[] overlaps = new double[depth >= 1 ? shape.widths()[1] : 0];
     double yMean = 0, yVar = 0;
@@ -52,6 +53,7 @@ public final class LangevinSampler {
         net.forward(theta, test.xt, test.count, tws, false);
         double[] f = tws.output();
         for (int mu = 0; mu < test.count; mu++) fbar[mu] += f[mu];
+        for (int i = 0; i < np; i++) thetaBar[i] += theta[i];
         if (depth >= 1) {
           net.firstLayerOverlaps(theta, train.teacher, overlaps);
           for (double o : overlaps) if (o > settings.specialisationThreshold()) specialised[0]++;
@@ -72,6 +74,7 @@ public final class LangevinSampler {
       alignment = fy / yy;
       mse = err / test.count;
       for (int l = 0; l < depth; l++) specialised[l] /= taken;
+      for (int i = 0; i < np; i++) thetaBar[i] /= taken;
     }
     double trainLoss = 0;
     if (!diverged) {
@@ -80,7 +83,7 @@ public final class LangevinSampler {
       trainLoss /= p;
     }
     return new ChainResult(alignment, mse, specialised, trainLoss, steps, dt, settings.dtFactor(),
-        (System.nanoTime() - t0) * 1e-9, diverged);
+        (System.nanoTime() - t0) * 1e-9, diverged, thetaBar);
   }
 
   /** Neurons of a deeper layer whose activation over the test set correlates with y above the threshold. */

@@ -26,6 +26,11 @@ public final class SweepRunner {
     this.threads = threads;
   }
 
+  /** Everything besides the cell that changes a chain's result: the store keeps records only under the same key. */
+  public String settingsKey() {
+    return plan.sampler().key() + " widths=d^" + model.widthExponents() + " " + model.model().parametrization().name();
+  }
+
   /** Runs what the store does not have yet; returns the number of cells run. */
   public int run(ResultStore store, PrintStream err, boolean progress) {
     List<Cell> todo = new ArrayList<>();
@@ -78,7 +83,7 @@ public final class SweepRunner {
     for (int w : shape.widths()) widths.add(w);
     List<Double> spec = new ArrayList<>();
     for (double v : r.specialised()) spec.add(v);
-    return new CellRecord(model.name(), plan.sampler().key(), c.d(), c.p(), c.ratio(), c.seed(), c.start().label, widths,
+    return new CellRecord(model.name(), settingsKey(), c.d(), c.p(), c.ratio(), c.seed(), c.start().label, widths,
         r.alignment(), r.testMse(), spec, r.trainLoss(), r.steps(), r.dt(), r.dtFactor(), r.seconds(), r.diverged());
   }
 }
