@@ -8,7 +8,8 @@ package org.flscale.verify;
  * <p>Layout for speed: activations are stored feature-major (n[l] x batch), so the products that
  * produce batch-long rows are axpy loops over contiguous memory of length P, which the JIT
  * vectorizes (unrolled four-wide over the reduction index), and the weight gradients, which reduce
- * over the batch, use a 4 x 4 register-blocked kernel with fused multiply-adds.
+ * over the batch, use a 4 x 4 register-blocked kernel with fused multiply-adds. Both walk the batch
+ * in cache-sized blocks.
  */
 public final class Network {
   private final NetworkShape shape;
@@ -83,14 +84,18 @@ public final class Network {
       int w0 = off[l];
       double s = fanScale[l];
       java.util.Arrays.fill(zl, 0, nout * count, 0.0);
-      for (int i = 0; i < nout; i++) {
-        int zr = i * count, wr = w0 + i * nin;
-        int k = 0;
-        for (; k + 3 < nin; k += 4) {
-          axpy4(count, s * theta[wr + k], s * theta[wr + k + 1], s * theta[wr + k + 2], s * theta[wr + k + 3],
-              in, k * count, (k + 1) * count, (k + 2) * count, (k + 3) * count, zl, zr);
+      int chunk = chunk(nin);
+      for (int m0 = 0; m0 < count; m0 += chunk) { // cache blocking over the batch
+        int len = Math.min(chunk, count - m0);
+        for (int i = 0; i < nout; i++) {
+          int zr = i * count + m0, wr = w0 + i * nin;
+          int k = 0;
+          for (; k + 3 < nin; k += 4) {
+            axpy4(len, s * theta[wr + k], s * theta[wr + k + 1], s * theta[wr + k + 2], s * theta[wr + k + 3],
+                in, k * count + m0, (k + 1) * count + m0, (k + 2) * count + m0, (k + 3) * count + m0, zl, zr);
+          }
+          for (; k < nin; k++) axpy(len, s * theta[wr + k], in, k * count + m0, zl, zr);
         }
-        for (; k < nin; k++) axpy(count, s * theta[wr + k], in, k * count, zl, zr);
       }
       shape.activations()[l - 1].apply(zl, ws.h[l], derivatives ? ws.dh[l] : null, count * nout);
     }
@@ -100,6 +105,11 @@ public final class Network {
     double[] f = ws.f;
     java.util.Arrays.fill(f, 0, count, 0.0);
     for (int i = 0; i < nl; i++) axpy(count, c * theta[b0 + i], hl, i * count, f, 0);
+  }
+
+  /** Batch columns per cache block, so that a block of an n-row input stays near 32 KiB. */
+  static int chunk(int n) {
+    return Math.max(64, (4096 / Math.max(1, n)) & ~7);
   }
 
   /** y[yo + j] += a * x[xo + j], j < len. */
@@ -186,6 +196,11 @@ public final class Network {
    * reduced over the batch in 4 x 4 register blocks.
    */
   static void outerReduce(int count, int nout, int nin, double[] del, double[] in, double s, double[] g, int g0) {
+    int chunk = chunk(nin + nout);
+    for (int m0 = 0; m0 < count; m0 += chunk) outerReduce(count, Math.min(count, m0 + chunk), m0, nout, nin, del, in, s, g, g0);
+  }
+
+  private static void outerReduce(int count, int mEnd, int m0, int nout, int nin, double[] del, double[] in, double s, double[] g, int g0) {
     int i = 0;
     for (; i + 3 < nout; i += 4) {
       int a0 = i * count, a1 = a0 + count, a2 = a1 + count, a3 = a2 + count;
@@ -194,7 +209,7 @@ public final class Network {
         int b0 = k * count, b1 = b0 + count, b2 = b1 + count, b3 = b2 + count;
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-        for (int mu = 0; mu < count; mu++) {
+        for (int mu = m0; mu < mEnd; mu++) {
           double x0 = in[b0 + mu], x1 = in[b1 + mu], x2 = in[b2 + mu], x3 = in[b3 + mu];
           double d0 = del[a0 + mu], d1 = del[a1 + mu], d2 = del[a2 + mu], d3 = del[a3 + mu];
           c00 = Math.fma(d0, x0, c00); c01 = Math.fma(d0, x1, c01); c02 = Math.fma(d0, x2, c02); c03 = Math.fma(d0, x3, c03);
@@ -209,11 +224,11 @@ public final class Network {
         g[r3] += s * c30; g[r3 + 1] += s * c31; g[r3 + 2] += s * c32; g[r3 + 3] += s * c33;
       }
       for (; k < nin; k++) {
-        for (int ii = i; ii < i + 4; ii++) g[g0 + ii * nin + k] += s * dot(count, del, ii * count, in, k * count);
+        for (int ii = i; ii < i + 4; ii++) g[g0 + ii * nin + k] += s * dot(mEnd - m0, del, ii * count + m0, in, k * count + m0);
       }
     }
     for (; i < nout; i++) {
-      for (int k = 0; k < nin; k++) g[g0 + i * nin + k] += s * dot(count, del, i * count, in, k * count);
+      for (int k = 0; k < nin; k++) g[g0 + i * nin + k] += s * dot(mEnd - m0, del, i * count + m0, in, k * count + m0);
     }
   }
 

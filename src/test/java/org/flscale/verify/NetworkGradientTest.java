@@ -59,6 +59,11 @@ class NetworkGradientTest {
   }
 
   @Test
+  void batchLongerThanACacheBlock() {
+    check(new int[] {70, 9, 6}, new String[] {"erf", "erf"}, 1 / Math.sqrt(6), 150);
+  }
+
+  @Test
   void linearModelWithoutHiddenLayer() {
     check(new int[] {6}, new String[] {}, 1 / Math.sqrt(6), 12);
   }
