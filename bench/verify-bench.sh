@@ -13,18 +13,21 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
 sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then sizes=(32,32,512 64,64,1024 128,128,2048 256,256,4096); fi
-if ! python3 -c "import torch" 2>/dev/null; then
+py=/usr/bin/python3   # Debian's python, where apt's python3-torch lives (not a pyenv shim)
+if ! "$py" -c "import torch" 2>/dev/null; then
   echo "verify-bench: installing Debian's python3-torch (apt-get)..." >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >&2
   else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >&2; fi
 fi
-if [ ! -f target/flscale-0.1.0.jar ]; then mvn -B -o -q package -DskipTests >&2; fi
+if [ ! -f target/flscale-0.1.0.jar ] || [ -n "$(find src/main -newer target/flscale-0.1.0.jar -print -quit)" ]; then
+  mvn -B -o -q package -DskipTests >&2
+fi
 cp="target/flscale-0.1.0.jar:target/lib/*"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 javac -cp "$cp" -d "$tmp" bench/VerifyBench.java
 java -cp "$tmp:$cp" VerifyBench --chain "${sizes[@]}" > "$tmp/java.txt"
-python3 bench/verify_bench_torch.py "${sizes[@]}" > "$tmp/torch.txt"
+"$py" bench/verify_bench_torch.py "${sizes[@]}" > "$tmp/torch.txt"
 grep '^chain' "$tmp/java.txt"
 echo
 printf "%5s %5s %6s | %10s %7s | %10s %7s | %s\n" d N P "java GF/s" "%peak1" "torch GF/s" "%peak1" "java/torch"
