@@ -87,15 +87,15 @@ public final class LangevinSampler {
   }
 
   /** Neurons of a deeper layer whose activation over the test set correlates with y above the threshold. */
-  private int correlatedNeurons(double[] h, int width, SyntheticData test, double yMean, double yVar) {
+  private int correlatedNeurons(double[][] h, int width, SyntheticData test, double yMean, double yVar) {
     int count = 0, m = test.count;
     for (int i = 0; i < width; i++) {
       double hm = 0;
-      for (int mu = 0; mu < m; mu++) hm += h[i * m + mu];
+      for (int mu = 0; mu < m; mu++) hm += h[i][mu];
       hm /= m;
       double cov = 0, var = 0;
       for (int mu = 0; mu < m; mu++) {
-        double a = h[i * m + mu] - hm;
+        double a = h[i][mu] - hm;
         cov += a * (test.y[mu] - yMean);
         var += a * a;
       }

@@ -13,8 +13,8 @@ public final class SyntheticData {
   public final double[] teacher;
   /** Inputs row-major (count x d). */
   public final double[] x;
-  /** Inputs transposed (d x count), the layout the network reads. */
-  public final double[] xt;
+  /** Inputs transposed, xt[k][mu]: the layout the network reads. */
+  public final double[][] xt;
   public final double[] y;
   public final int count;
 
@@ -23,8 +23,8 @@ public final class SyntheticData {
     this.degree = degree;
     this.teacher = teacher;
     this.x = x;
-    this.xt = new double[x.length];
-    for (int mu = 0; mu < count; mu++) for (int k = 0; k < d; k++) xt[k * count + mu] = x[mu * d + k];
+    this.xt = new double[d][count];
+    for (int mu = 0; mu < count; mu++) for (int k = 0; k < d; k++) xt[k][mu] = x[mu * d + k];
     this.y = y;
     this.count = count;
   }
