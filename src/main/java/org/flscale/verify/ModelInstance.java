@@ -44,6 +44,39 @@ public final class ModelInstance {
       kernels[l] = ActivationKernel.of(rules.activation(layer.activation()));
     }
     NetworkShape.readoutScale(model.parametrization().name(), 1); // rejects unknown parametrizations early
+    threadSafe = java.util.Arrays.stream(kernels).allMatch(ModelInstance::usableFromAnotherThread);
+  }
+
+  private final boolean threadSafe;
+
+  /**
+   * False when an activation's formula uses a function the compiled evaluator does not know, so
+   * that it falls back to the rule engine, which only its own thread may use: the cells then run
+   * one after another on the calling thread.
+   */
+  public boolean threadSafe() {
+    return threadSafe;
+  }
+
+  private static boolean usableFromAnotherThread(ActivationKernel k) {
+    if (k.isFast()) return true;
+    java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread t = new Thread(() -> {
+      try {
+        double[] z = {0.3}, h = new double[1], dh = new double[1];
+        k.apply(z, h, dh, 1);
+        ok.set(true);
+      } catch (RuntimeException e) {
+        ok.set(false);
+      }
+    });
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ok.get();
   }
 
   public ArchModel model() {

@@ -37,6 +37,16 @@ public final class SweepRunner {
     for (Cell c : plan.cells()) if (!store.has(c.key())) todo.add(c);
     todo.sort(Comparator.comparingDouble((Cell c) -> -plan.cost(c, model)));
     double total = todo.stream().mapToDouble(c -> plan.cost(c, model)).sum();
+    if (!model.threadSafe()) {
+      err.println("  (an activation is evaluated by the rule engine, which is single-threaded: cells run one at a time)");
+      try (ProgressBar bar = progress ? new ProgressBar(err, todo.size(), total) : null) {
+        for (Cell c : todo) {
+          store.append(runCell(c));
+          if (bar != null) bar.done(plan.cost(c, model));
+        }
+      }
+      return todo.size();
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "verify-cell");
       t.setDaemon(true);

@@ -103,6 +103,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void activationAddedToTheRules() throws Exception {
+    Path rules = tmp.resolve("rules");
+    Files.createDirectories(rules);
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
+    }
+    Files.writeString(rules.resolve("zz_softsign.m"), "Activation[\"softsign\"] = Function[z, z/(1 + Abs[z])];\n");
+    Path arch = tmp.resolve("soft.arch");
+    Files.writeString(arch, Files.readString(Path.of("examples/two_layer_erf_he3.arch")).replace("erf(W1 x)", "softsign(W1 x)"));
+    String[] r = run(0, "verify", arch.toString(), "--rules", rules.toString(), "--d", "6,12", "--ratios", "4", "--time", "0.3",
+        "--out", tmp.resolve("soft").toString(), "--format", "json", "--no-progress", "--no-plots");
+    JsonNode j = new ObjectMapper().readTree(r[0]);
+    assertTrue(j.get("network").asText().contains("softsign"), j.get("network").asText());
+    assertEquals(0, j.get("diverged").asInt());
+  }
+
+  @Test
   void userErrors() {
     run(2, "verify", "no/such/file.arch");
     run(2, "verify", "examples/two_layer_erf_he3.arch", "--mode", "sgd");
