@@ -71,6 +71,7 @@ public final class VerifyReport {
     List<Object> hyst = hysteresis(records);
     json.put("hysteresis", hyst);
     json.put("specialised", specialised(records));
+    json.put("testMse", testMse(records));
     double chainSeconds = records.stream().mapToDouble(CellRecord::seconds).sum();
     json.put("cells", records.size());
     json.put("diverged", records.stream().filter(CellRecord::diverged).count());
@@ -100,6 +101,7 @@ public final class VerifyReport {
           g(((List<Double>) ps.get("interval")).get(0)), g(((List<Double>) ps.get("interval")).get(1)));
     }
     line("hysteresis %s", hyst.isEmpty() ? "none flagged (random and aligned starts agree within 0.1 or their noise)" : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
+    line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("testMse"));
     line("specialised neurons per layer (overlap > %s; mean over chains at the largest P): %s", g(s.specialisationThreshold()), json.get("specialised"));
     line("");
     line("VERDICT (A=%s): %s: %s", g(main.threshold()), main.verdict().toUpperCase(Locale.ROOT), main.reason());
@@ -194,6 +196,19 @@ public final class VerifyReport {
       List<Double> m = new ArrayList<>();
       if (sum != null) for (double x : sum) m.add(Math.round(x / n * 100) / 100.0);
       out.put("d=" + e.getKey() + ",P=" + e.getValue(), m);
+    }
+    return out;
+  }
+
+  /** Per d: mean test MSE over the chains at the largest P. */
+  static Map<String, Object> testMse(List<CellRecord> records) {
+    Map<Integer, Integer> maxP = new TreeMap<>();
+    for (CellRecord r : records) maxP.merge(r.d(), r.p(), Math::max);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Integer> e : maxP.entrySet()) {
+      double m = records.stream().filter(r -> r.d() == e.getKey() && r.p() == e.getValue() && Double.isFinite(r.testMse()))
+          .mapToDouble(CellRecord::testMse).average().orElse(Double.NaN);
+      out.put("d=" + e.getKey() + ",P=" + e.getValue(), Double.isFinite(m) ? Math.round(m * 1000) / 1000.0 : null);
     }
     return out;
   }
