@@ -1,0 +1,19 @@
+package org.flscale.verify;
+
+import java.util.List;
+
+/** A finished cell as stored in cells.jsonl: the cell, the network widths, what the chain measured. */
+public record CellRecord(
+    String model, String settings, int d, int p, double ratio, int seed, String start, List<Integer> widths,
+    double alignment, double testMse, List<Double> specialised, double trainLoss, long steps, double dt,
+    double dtFactor, double seconds, boolean diverged) {
+
+  public String key() {
+    return d + "/" + p + "/" + seed + "/" + start;
+  }
+
+  /** The chain identity across the P ladder (for bootstrap resampling). */
+  public String chain() {
+    return seed + "/" + start;
+  }
+}

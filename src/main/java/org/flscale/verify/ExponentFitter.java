@@ -1,0 +1,157 @@
+package org.flscale.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Turns cell results into P_*(d) and a fitted exponent. For each d the alignment curves of the
+ * chains (one chain = a seed and a start, across the P ladder) are averaged; P_*(d) is where the
+ * mean curve crosses the threshold (log-P interpolation); the slope of log P_* against log d is
+ * fitted by least squares. The 95% interval comes from a bootstrap that resamples whole chains
+ * within each d. Verdicts: inconsistent when the prediction lies outside the interval;
+ * inconclusive when a size has a single chain, the d range is under a factor {@code minRange}, fewer than three sizes cross,
+ * over 20% of bootstrap replicates fail to cross, or the interval is wider than {@code maxWidth};
+ * consistent otherwise.
+ */
+public final class ExponentFitter {
+  private final int bootstrap;
+  private final double maxWidth;
+  private final double minRange;
+  private final long seed;
+
+  public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed) {
+    this.bootstrap = bootstrap;
+    this.maxWidth = maxWidth;
+    this.minRange = minRange;
+    this.seed = seed;
+  }
+
+  /** Curves per d: chain id -> (P -> alignment). */
+  public static TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> curves(List<CellRecord> records, Predicate<CellRecord> keep) {
+    TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> out = new TreeMap<>();
+    for (CellRecord r : records) {
+      if (!keep.test(r) || r.diverged() || !Double.isFinite(r.alignment())) continue;
+      out.computeIfAbsent(r.d(), k -> new TreeMap<>()).computeIfAbsent(r.chain(), k -> new TreeMap<>()).put(r.p(), r.alignment());
+    }
+    return out;
+  }
+
+  /** The P ladder of one d and the mean alignment at each P over the given chains. */
+  static double[][] meanCurve(List<TreeMap<Integer, Double>> chains) {
+    TreeMap<Integer, double[]> acc = new TreeMap<>();
+    for (TreeMap<Integer, Double> c : chains) {
+      for (Map.Entry<Integer, Double> e : c.entrySet()) {
+        double[] s = acc.computeIfAbsent(e.getKey(), k -> new double[2]);
+        s[0] += e.getValue();
+        s[1]++;
+      }
+    }
+    double[] ps = new double[acc.size()], a = new double[acc.size()];
+    int j = 0;
+    for (Map.Entry<Integer, double[]> e : acc.entrySet()) {
+      ps[j] = e.getKey();
+      a[j++] = e.getValue()[0] / e.getValue()[1];
+    }
+    return new double[][] {ps, a};
+  }
+
+  public FitResult fit(TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> curves, double threshold, Double predicted) {
+    List<Integer> dims = new ArrayList<>();
+    List<Double> pstar = new ArrayList<>();
+    List<List<TreeMap<Integer, Double>>> chainsPerD = new ArrayList<>();
+    for (Map.Entry<Integer, Map<String, TreeMap<Integer, Double>>> e : curves.entrySet()) {
+      List<TreeMap<Integer, Double>> chains = new ArrayList<>(e.getValue().values());
+      double[][] m = meanCurve(chains);
+      double ps = Crossing.of(m[0], m[1], threshold);
+      dims.add(e.getKey());
+      pstar.add(ps);
+      chainsPerD.add(chains);
+    }
+    double[] lin = fitLine(dims, pstar, false);
+    double[] log = fitLine(dims, pstar, true);
+    int crossed = (int) pstar.stream().filter(Double::isFinite).count();
+    // bootstrap over chains within each d
+    SplittableRandom rng = new SplittableRandom(seed + Double.doubleToLongBits(threshold));
+    List<Double> slopes = new ArrayList<>(), logSlopes = new ArrayList<>();
+    int failed = 0;
+    for (int b = 0; b < bootstrap; b++) {
+      List<Double> bp = new ArrayList<>();
+      boolean ok = true;
+      for (List<TreeMap<Integer, Double>> chains : chainsPerD) {
+        List<TreeMap<Integer, Double>> sample = new ArrayList<>();
+        for (int i = 0; i < chains.size(); i++) sample.add(chains.get(rng.nextInt(chains.size())));
+        double[][] m = meanCurve(sample);
+        double ps = Crossing.of(m[0], m[1], threshold);
+        if (!Double.isFinite(ps)) ok = false;
+        bp.add(ps);
+      }
+      double[] f = fitLine(dims, bp, false);
+      double[] g = fitLine(dims, bp, true);
+      if (!ok || !Double.isFinite(f[0])) failed++;
+      if (Double.isFinite(f[0])) slopes.add(f[0]);
+      if (Double.isFinite(g[0])) logSlopes.add(g[0]);
+    }
+    double[] ci = percentiles(slopes);
+    double[] logCi = percentiles(logSlopes);
+    double failedFraction = bootstrap > 0 ? failed / (double) bootstrap : 0;
+    int dmin = dims.isEmpty() ? 0 : dims.get(0), dmax = dims.isEmpty() ? 0 : dims.get(dims.size() - 1);
+    String verdict, reason;
+    if (crossed < 3) {
+      verdict = "inconclusive";
+      reason = "the mean alignment crosses " + threshold + " at only " + crossed + " of " + dims.size() + " sizes";
+    } else if (chainsPerD.stream().anyMatch(c -> c.size() < 2)) {
+      verdict = "inconclusive";
+      reason = "a size has a single chain: the bootstrap cannot estimate an interval (use more seeds or both starts)";
+    } else if (dmax < minRange * dmin) {
+      verdict = "inconclusive";
+      reason = String.format(java.util.Locale.ROOT, "range too narrow: d spans a factor %.2f < %.1f", dmax / (double) dmin, minRange);
+    } else if (predicted == null) {
+      verdict = "no prediction";
+      reason = "no derived exponent to compare with (pass --predicted)";
+    } else if (predicted < ci[0] || predicted > ci[1]) {
+      verdict = "inconsistent";
+      reason = String.format(java.util.Locale.ROOT, "predicted %.3g lies outside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
+    } else if (failedFraction > 0.2) {
+      verdict = "inconclusive";
+      reason = String.format(java.util.Locale.ROOT, "%.0f%% of bootstrap replicates have a size that does not cross", 100 * failedFraction);
+    } else if (ci[1] - ci[0] > maxWidth) {
+      verdict = "inconclusive";
+      reason = String.format(java.util.Locale.ROOT, "interval too wide (%.2f > %.2f)", ci[1] - ci[0], maxWidth);
+    } else {
+      verdict = "consistent";
+      reason = String.format(java.util.Locale.ROOT, "predicted %.3g lies inside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
+    }
+    return new FitResult(threshold, dims, pstar, lin[0], ci[0], ci[1], lin[1], failedFraction, log[0], logCi[0], logCi[1], lin[2], log[2], verdict, reason);
+  }
+
+  /**
+   * Least squares of log P_* (or log(P_* / log d) for the d^a log d model) against log d over the
+   * finite points: {slope, intercept, residual sum of squares}; NaNs with fewer than 2 points.
+   */
+  static double[] fitLine(List<Integer> dims, List<Double> pstar, boolean logCorrection) {
+    SimpleRegression reg = new SimpleRegression();
+    int n = 0;
+    for (int i = 0; i < dims.size(); i++) {
+      double p = pstar.get(i);
+      if (!Double.isFinite(p) || p <= 0) continue;
+      double ld = Math.log(dims.get(i));
+      reg.addData(ld, Math.log(p) - (logCorrection ? Math.log(ld) : 0));
+      n++;
+    }
+    if (n < 2) return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    return new double[] {reg.getSlope(), reg.getIntercept(), reg.getSumSquaredErrors()};
+  }
+
+  static double[] percentiles(List<Double> v) {
+    if (v.isEmpty()) return new double[] {Double.NaN, Double.NaN};
+    double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(a);
+    return new double[] {a[(int) Math.floor(0.025 * (a.length - 1))], a[(int) Math.ceil(0.975 * (a.length - 1))]};
+  }
+}

@@ -1,0 +1,227 @@
+package org.flscale.verify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The outcome of a verification: fits at every threshold (both starts pooled), per-start fits at
+ * the primary threshold, hysteresis between starts, specialised neurons, and the verdict; as text
+ * or as one JSON object.
+ */
+public final class VerifyReport {
+  public final Map<String, Object> json = new LinkedHashMap<>();
+  private final StringBuilder text = new StringBuilder();
+
+  public VerifyReport(ModelInstance model, SweepPlan plan, List<CellRecord> records, List<Double> thresholds, double primary,
+      Double predicted, String predictedSource, ExponentFitter fitter, Map<String, Object> extra) {
+    SamplerSettings s = plan.sampler();
+    TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> pooled = ExponentFitter.curves(records, r -> true);
+    List<FitResult> fits = new ArrayList<>();
+    for (double t : thresholds) fits.add(fitter.fit(pooled, t, predicted));
+    FitResult main = fits.stream().filter(f -> f.threshold() == primary).findFirst().orElse(fits.get(0));
+
+    json.put("model", model.name());
+    json.put("network", model.describe());
+    json.put("method", s.mode().description);
+    json.put("budget", plan.budget());
+    json.put("predicted", predicted == null ? null : predicted);
+    json.put("predictedSource", predictedSource);
+    Map<String, Object> sizes = new LinkedHashMap<>();
+    sizes.put("d", plan.dims());
+    sizes.put("pOverD", plan.ratios());
+    sizes.put("seeds", plan.seeds());
+    sizes.put("starts", plan.starts().stream().map(c -> c.label).toList());
+    Map<String, List<Integer>> widths = new LinkedHashMap<>();
+    for (int d : plan.dims()) {
+      List<Integer> w = new ArrayList<>();
+      for (int x : model.shape(d).widths()) w.add(x);
+      widths.put(String.valueOf(d), w.subList(1, w.size()));
+    }
+    sizes.put("widths", widths);
+    json.put("sizes", sizes);
+    Map<String, Object> sampler = new LinkedHashMap<>();
+    sampler.put("kappa", s.kappa());
+    sampler.put("dtFactor", s.dtFactor());
+    sampler.put("priorTime", s.priorTime());
+    sampler.put("burnIn", s.burnIn());
+    sampler.put("testSize", s.testSize());
+    sampler.put("specialisationThreshold", s.specialisationThreshold());
+    json.put("sampler", sampler);
+    json.put("primaryThreshold", main.threshold());
+    json.put("fittedSlope", main.slope());
+    json.put("interval", List.of(main.lo(), main.hi()));
+    json.put("verdict", main.verdict());
+    json.put("reason", main.reason());
+    List<Object> th = new ArrayList<>();
+    for (FitResult f : fits) th.add(fitJson(f));
+    json.put("thresholds", th);
+    Map<String, Object> perStart = new LinkedHashMap<>();
+    for (ChainStart st : plan.starts()) {
+      var c = ExponentFitter.curves(records, r -> r.start().equals(st.label));
+      perStart.put(st.label, fitJson(fitter.fit(c, main.threshold(), predicted)));
+    }
+    json.put("perStart", perStart);
+    List<Object> hyst = hysteresis(records);
+    json.put("hysteresis", hyst);
+    json.put("specialised", specialised(records));
+    json.put("testMse", testMse(records));
+    double chainSeconds = records.stream().mapToDouble(CellRecord::seconds).sum();
+    json.put("cells", records.size());
+    json.put("diverged", records.stream().filter(CellRecord::diverged).count());
+    json.put("chainSeconds", chainSeconds);
+    json.putAll(extra);
+
+    // text
+    line("model      %s", model.name());
+    line("network    %s", model.describe());
+    line("method     %s", s.mode().description);
+    line("sampler    kappa=%s  dt=%s kappa d/P  T=%s prior times (burn-in %s)  test set %d", g(s.kappa()), g(s.dtFactor()), g(s.priorTime()), g(s.burnIn()), s.testSize());
+    line("sizes      d=%s  P/d=%s  seeds=%d  starts=%s  (%s budget, %d cells, %.0f s of chains)", plan.dims(), plan.ratios(), plan.seeds(),
+        plan.starts().stream().map(c -> c.label).toList(), plan.budget(), records.size(), chainSeconds);
+    line("predicted  %s", predicted == null ? "unknown (" + predictedSource + ")" : g(predicted) + " (" + predictedSource + ")");
+    line("");
+    line("threshold  P_*(d)                                  slope   95%% interval     d^a log d: slope [interval]  verdict");
+    for (FitResult f : fits) {
+      StringBuilder ps = new StringBuilder();
+      for (int i = 0; i < f.dims().size(); i++) ps.append(f.dims().get(i)).append(':').append(Double.isFinite(f.pstar().get(i)) ? String.format(Locale.ROOT, "%.0f", f.pstar().get(i)) : "-").append(' ');
+      line("A=%-7s  %-38s  %6s  [%5s, %5s]   %5s [%5s, %5s]%s  %s", g(f.threshold()), ps.toString().trim(), g(f.slope()), g(f.lo()), g(f.hi()),
+          g(f.logSlope()), g(f.logLo()), g(f.logHi()), f.sseLog() < f.sseLinear() ? " (fits better)" : "", f.verdict());
+    }
+    for (ChainStart st : plan.starts()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ps = (Map<String, Object>) perStart.get(st.label);
+      line("  %-7s starts only, A=%s: slope %s [%s, %s]", st.label, g(main.threshold()), g((Double) ps.get("slope")),
+          g(((List<Double>) ps.get("interval")).get(0)), g(((List<Double>) ps.get("interval")).get(1)));
+    }
+    line("hysteresis %s", hyst.isEmpty() ? "none flagged (random and aligned starts agree within 0.1 or their noise)" : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
+    line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("testMse"));
+    line("specialised neurons per layer (overlap > %s; mean over chains at the largest P): %s", g(s.specialisationThreshold()), json.get("specialised"));
+    line("");
+    line("VERDICT (A=%s): %s: %s", g(main.threshold()), main.verdict().toUpperCase(Locale.ROOT), main.reason());
+    this.fits = fits;
+    this.pooled = pooled;
+  }
+
+  public final List<FitResult> fits;
+  public final TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> pooled;
+
+  private void line(String fmt, Object... args) {
+    text.append(String.format(Locale.ROOT, fmt, args)).append('\n');
+  }
+
+  static String g(Double v) {
+    return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  static Map<String, Object> fitJson(FitResult f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("threshold", f.threshold());
+    m.put("slope", nan(f.slope()));
+    m.put("interval", java.util.Arrays.asList(nan(f.lo()), nan(f.hi())));
+    Map<String, Object> ps = new LinkedHashMap<>();
+    for (int i = 0; i < f.dims().size(); i++) ps.put(String.valueOf(f.dims().get(i)), nan(f.pstar().get(i)));
+    m.put("pstar", ps);
+    m.put("bootstrapFailedFraction", f.failedFraction());
+    Map<String, Object> alt = new LinkedHashMap<>();
+    alt.put("slope", nan(f.logSlope()));
+    alt.put("interval", java.util.Arrays.asList(nan(f.logLo()), nan(f.logHi())));
+    alt.put("sseLinear", nan(f.sseLinear()));
+    alt.put("sseLog", nan(f.sseLog()));
+    alt.put("better", !(Double.isFinite(f.sseLog()) && Double.isFinite(f.sseLinear())) ? null : f.sseLog() < f.sseLinear() ? "d^a log d" : "d^a");
+    m.put("logAlternative", alt);
+    m.put("verdict", f.verdict());
+    m.put("reason", f.reason());
+    return m;
+  }
+
+  private static Double nan(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /** (d, P) where the random and aligned starts disagree by more than 0.1 and than twice their combined standard error. */
+  static List<Object> hysteresis(List<CellRecord> records) {
+    Map<String, List<Double>> rnd = new TreeMap<>(), al = new TreeMap<>();
+    for (CellRecord r : records) {
+      if (!Double.isFinite(r.alignment())) continue;
+      String k = String.format(Locale.ROOT, "%05d/%07d", r.d(), r.p());
+      (r.start().equals("random") ? rnd : al).computeIfAbsent(k, x -> new ArrayList<>()).add(r.alignment());
+    }
+    List<Object> out = new ArrayList<>();
+    for (String k : rnd.keySet()) {
+      if (!al.containsKey(k)) continue;
+      double[] a = stats(rnd.get(k)), b = stats(al.get(k));
+      double diff = b[0] - a[0], se = Math.sqrt(a[1] + b[1]);
+      if (Math.abs(diff) > 0.1 && Math.abs(diff) > 2 * se) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("d", Integer.parseInt(k.substring(0, 5)));
+        m.put("p", Integer.parseInt(k.substring(6)));
+        m.put("random", Math.round(a[0] * 1000) / 1000.0);
+        m.put("aligned", Math.round(b[0] * 1000) / 1000.0);
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** mean and squared standard error (0 with one value). */
+  private static double[] stats(List<Double> v) {
+    double m = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    if (v.size() < 2) return new double[] {m, 0};
+    double ss = 0;
+    for (double x : v) ss += (x - m) * (x - m);
+    return new double[] {m, ss / (v.size() - 1) / v.size()};
+  }
+
+  /** Per d: mean specialised neurons per layer over the chains at the largest P. */
+  static Map<String, Object> specialised(List<CellRecord> records) {
+    Map<Integer, Integer> maxP = new TreeMap<>();
+    for (CellRecord r : records) maxP.merge(r.d(), r.p(), Math::max);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Integer> e : maxP.entrySet()) {
+      double[] sum = null;
+      int n = 0;
+      for (CellRecord r : records) {
+        if (r.d() != e.getKey() || r.p() != e.getValue() || r.specialised() == null || r.diverged()) continue;
+        if (sum == null) sum = new double[r.specialised().size()];
+        for (int i = 0; i < sum.length; i++) sum[i] += r.specialised().get(i);
+        n++;
+      }
+      List<Double> m = new ArrayList<>();
+      if (sum != null) for (double x : sum) m.add(Math.round(x / n * 100) / 100.0);
+      out.put("d=" + e.getKey() + ",P=" + e.getValue(), m);
+    }
+    return out;
+  }
+
+  /** Per d: mean test MSE over the chains at the largest P. */
+  static Map<String, Object> testMse(List<CellRecord> records) {
+    Map<Integer, Integer> maxP = new TreeMap<>();
+    for (CellRecord r : records) maxP.merge(r.d(), r.p(), Math::max);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<Integer, Integer> e : maxP.entrySet()) {
+      double m = records.stream().filter(r -> r.d() == e.getKey() && r.p() == e.getValue() && Double.isFinite(r.testMse()))
+          .mapToDouble(CellRecord::testMse).average().orElse(Double.NaN);
+      out.put("d=" + e.getKey() + ",P=" + e.getValue(), Double.isFinite(m) ? Math.round(m * 1000) / 1000.0 : null);
+    }
+    return out;
+  }
+
+  public String text() {
+    return text.toString();
+  }
+
+  public String toJson() {
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

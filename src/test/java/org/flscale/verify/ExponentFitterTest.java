@@ -1,0 +1,81 @@
+package org.flscale.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fitter on synthetic S-curves A(P) = 0.6 / (1 + (P_*(d)/P)^2) with P_* = 20 d^s, plus noise. */
+class ExponentFitterTest {
+
+  private static List<CellRecord> synthetic(List<Integer> dims, double s, double noise, int chains, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    List<CellRecord> out = new ArrayList<>();
+    List<Double> ratios = SweepPlan.geometric(2, 512, 12);
+    for (int d : dims) {
+      double pstar = 20 * Math.pow(d, s);
+      for (int c = 0; c < chains; c++) {
+        for (double r : ratios) {
+          int p = (int) Math.round(r * d);
+          // the 0.4 crossing of 0.6/(1+(P*/P)^2) is at P = P*/sqrt(1/2)... any constant factor is fine
+          double a = 0.6 / (1 + Math.pow(pstar / p, 2)) + noise * rng.nextGaussian();
+          out.add(new CellRecord("m", "s", d, p, r, c, c % 2 == 0 ? "random" : "aligned", List.of(d), a, 0, List.of(0.0), 0, 1, 1, 0.1, 0, false));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static FitResult fit(List<CellRecord> records, Double predicted) {
+    return new ExponentFitter(400, 1.0, 2.0, 1).fit(ExponentFitter.curves(records, r -> true), 0.4, predicted);
+  }
+
+  @Test
+  void recoversPowerLawExponents() {
+    for (double s : new double[] {0.5, 1, 1.5}) {
+      FitResult f = fit(synthetic(List.of(16, 32, 64, 128), s, 0.03, 8, 2), s);
+      assertEquals(s, f.slope(), 0.1, "slope for s = " + s);
+      assertTrue(f.lo() <= s && s <= f.hi(), "interval [" + f.lo() + ", " + f.hi() + "] holds " + s);
+      assertEquals("consistent", f.verdict(), f.reason());
+    }
+  }
+
+  @Test
+  void rejectsAWrongPrediction() {
+    FitResult f = fit(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 8, 3), 3.0);
+    assertEquals("inconsistent", f.verdict(), f.reason());
+  }
+
+  @Test
+  void tooNarrowARangeIsInconclusive() {
+    FitResult f = fit(synthetic(List.of(16, 18, 20, 24), 1, 0.03, 8, 4), 1.0);
+    assertEquals("inconclusive", f.verdict(), f.reason());
+    assertTrue(f.reason().contains("narrow"), f.reason());
+  }
+
+  @Test
+  void noisyDataGiveAWideIntervalAndNoVerdict() {
+    FitResult f = fit(synthetic(List.of(16, 24, 32, 48), 1, 0.25, 2, 5), 1.0);
+    assertTrue(!f.verdict().equals("consistent"), "noise 0.25 with 2 chains cannot confirm: " + f.reason());
+  }
+
+  @Test
+  void logCorrectedPowerLawIsPreferredWhenPresent() {
+    List<Integer> dims = List.of(8, 16, 32, 64, 128, 256);
+    List<Double> ps = new ArrayList<>();
+    for (int d : dims) ps.add(5 * d * Math.log(d));
+    double[] lin = ExponentFitter.fitLine(dims, ps, false), log = ExponentFitter.fitLine(dims, ps, true);
+    assertEquals(1.0, log[0], 1e-9);
+    assertTrue(log[2] < lin[2]);
+  }
+
+  @Test
+  void crossingInterpolatesInLogP() {
+    assertEquals(Math.sqrt(10 * 40), Crossing.of(new double[] {10, 40, 160}, new double[] {0.2, 0.6, 0.7}, 0.4), 1e-9);
+    assertTrue(Double.isNaN(Crossing.of(new double[] {10, 40}, new double[] {0.5, 0.6}, 0.4)), "starts above");
+    assertTrue(Double.isNaN(Crossing.of(new double[] {10, 40}, new double[] {0.1, 0.2}, 0.4)), "never reaches");
+  }
+}

@@ -1,0 +1,89 @@
+package org.flscale.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written backward pass against central finite differences of the potential. */
+class NetworkGradientTest {
+
+  private static void check(int[] widths, String[] acts, double readoutScale, int batch) {
+    ActivationKernel[] k = new ActivationKernel[acts.length];
+    for (int i = 0; i < acts.length; i++) k[i] = ActivationKernel.named(acts[i]);
+    NetworkShape shape = new NetworkShape(widths, k, readoutScale);
+    Network net = new Network(shape);
+    int d = widths[0];
+    SyntheticData data = SyntheticData.training(d, 3, batch, 7);
+    SplittableRandom rng = new SplittableRandom(3);
+    double[] theta = ChainStart.ALIGNED.initialParameters(shape, data.teacher, rng);
+    double[] grad = new double[theta.length];
+    Network.Workspace ws = net.workspace(batch, true);
+    double kappa = 0.3;
+    net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, grad);
+    double h = 1e-5;
+    double maxErr = 0, scale = 0;
+    for (int p = 0; p < theta.length; p++) {
+      double keep = theta[p];
+      theta[p] = keep + h;
+      double up = net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, new double[theta.length]);
+      theta[p] = keep - h;
+      double down = net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, new double[theta.length]);
+      theta[p] = keep;
+      double fd = (up - down) / (2 * h);
+      maxErr = Math.max(maxErr, Math.abs(fd - grad[p]));
+      scale = Math.max(scale, Math.abs(fd));
+    }
+    assertTrue(maxErr < 1e-5 * Math.max(1, scale), "max |grad - finite difference| = " + maxErr + " (scale " + scale + ")");
+  }
+
+  @Test
+  void twoLayerErfStandard() {
+    check(new int[] {6, 5}, new String[] {"erf"}, 1 / Math.sqrt(5), 9);
+  }
+
+  @Test
+  void threeLayerMixedMeanField() {
+    check(new int[] {7, 6, 5}, new String[] {"erf", "tanh"}, 1.0 / 5, 11);
+  }
+
+  @Test
+  void fourLayerWithOddWidths() {
+    check(new int[] {5, 9, 3, 6}, new String[] {"tanh", "quadratic", "erf"}, 1 / Math.sqrt(6), 7);
+  }
+
+  @Test
+  void reluAndLinear() {
+    check(new int[] {8, 7, 4}, new String[] {"relu", "linear"}, 1 / Math.sqrt(4), 10);
+  }
+
+  @Test
+  void batchLongerThanACacheBlock() {
+    check(new int[] {70, 9, 6}, new String[] {"erf", "erf"}, 1 / Math.sqrt(6), 150);
+  }
+
+  @Test
+  void linearModelWithoutHiddenLayer() {
+    check(new int[] {6}, new String[] {}, 1 / Math.sqrt(6), 12);
+  }
+
+  @Test
+  void fastErfMatchesCommonsMath() {
+    double[] z = new double[2001], h = new double[z.length], dh = new double[z.length];
+    for (int i = 0; i < z.length; i++) z[i] = -8 + 16.0 * i / (z.length - 1);
+    ActivationKernel.named("erf").apply(z, h, dh, z.length);
+    for (int i = 0; i < z.length; i++) {
+      assertEquals(org.apache.commons.math3.special.Erf.erf(z[i]), h[i], 1e-8);
+      assertEquals(2 / Math.sqrt(Math.PI) * Math.exp(-z[i] * z[i]), dh[i], 1e-6);
+    }
+  }
+
+  @Test
+  void hermiteIsNormalisedOnGaussianData() {
+    SyntheticData data = SyntheticData.test(10, 3, 200_000, 1);
+    double m2 = 0;
+    for (double v : data.y) m2 += v * v;
+    assertEquals(1.0, m2 / data.count, 0.03);
+  }
+}
