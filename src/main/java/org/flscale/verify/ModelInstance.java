@@ -38,9 +38,9 @@ public final class ModelInstance {
     for (int l = 0; l < model.layers().size(); l++) {
       Layer layer = model.layers().get(l);
       Affine e = model.widthExponent(l);
-      for (Map.Entry<String, BigFraction> s : set.entrySet()) e = e.substitute(s.getKey(), Affine.constant(s.getValue()));
+      for (Map.Entry<String, BigFraction> s : set.entrySet()) e = e.substitute(s.getKey(), Affine.constant(org.flscale.math.Q.of(s.getValue())));
       if (!e.isConstant()) throw new IllegalArgumentException("width of " + layer.name() + " is not tied to " + model.baseScale());
-      widthExponents.add(e.constant());
+      widthExponents.add(e.constant().toBigFraction());
       kernels[l] = ActivationKernel.of(rules.activation(layer.activation()));
     }
     NetworkShape.readoutScale(model.parametrization().name(), 1); // rejects unknown parametrizations early
