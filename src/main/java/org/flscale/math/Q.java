@@ -31,6 +31,7 @@ public final class Q implements Comparable<Q> {
   public static Q of(long n, long d) {
     if (d == 0) throw new ArithmeticException("division by zero");
     if (n == Long.MIN_VALUE || d == Long.MIN_VALUE) return of(BigInteger.valueOf(n), BigInteger.valueOf(d));
+    if (d == 1) return n == 0 ? ZERO : new Q(n, 1, null, null);
     if (d < 0) {
       n = -n;
       d = -d;
@@ -89,6 +90,7 @@ public final class Q implements Comparable<Q> {
   public Q add(Q o) {
     if (!big() && !o.big()) {
       try {
+        if (den == 1 && o.den == 1) return new Q(Math.addExact(num, o.num), 1, null, null);
         if (den == o.den) return of(Math.addExact(num, o.num), den);
         return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)), Math.multiplyExact(den, o.den));
       } catch (ArithmeticException overflow) {
@@ -107,6 +109,7 @@ public final class Q implements Comparable<Q> {
     if (!big() && !o.big()) {
       if (num == 0 || o.num == 0) return ZERO;
       try {
+        if (den == 1 && o.den == 1) return new Q(Math.multiplyExact(num, o.num), 1, null, null);
         long g1 = gcd(Math.abs(num), o.den), g2 = gcd(Math.abs(o.num), den);
         return new Q(Math.multiplyExact(num / g1, o.num / g2), Math.multiplyExact(den / g2, o.den / g1), null, null);
       } catch (ArithmeticException overflow) {
@@ -182,12 +185,22 @@ public final class Q implements Comparable<Q> {
     return getNumerator() + "/" + getDenominator();
   }
 
+  /** Binary gcd of two non-negative longs (1 when both are 0). */
   private static long gcd(long a, long b) {
+    if (a == 0) return b == 0 ? 1 : b;
+    if (b == 0) return a;
+    if (a == 1 || b == 1) return 1;
+    int shift = Long.numberOfTrailingZeros(a | b);
+    a >>>= Long.numberOfTrailingZeros(a);
     while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
+      b >>>= Long.numberOfTrailingZeros(b);
+      if (a > b) {
+        long t = b;
+        b = a;
+        a = t;
+      }
+      b -= a;
     }
-    return a == 0 ? 1 : a;
+    return a << shift;
   }
 }
