@@ -13,12 +13,12 @@ import org.flscale.math.Affine;
  * satisfies the rest). The cells flscale cuts are small (a handful of constraints in one to three
  * dimensions), where this is far cheaper than a linear program per question.
  */
-final class Polytope {
+public final class Polytope {
   private final List<String> axes;
   private final List<Affine> constraints;
   private List<Map<String, Q>> vertices;
 
-  Polytope(List<String> axes, List<Affine> constraints) {
+  public Polytope(List<String> axes, List<Affine> constraints) {
     this.axes = axes;
     this.constraints = List.copyOf(constraints);
   }
@@ -33,7 +33,7 @@ final class Polytope {
     return new Polytope(axes, c);
   }
 
-  List<Map<String, Q>> vertices() {
+  public List<Map<String, Q>> vertices() {
     if (vertices == null) vertices = enumerate();
     return vertices;
   }

@@ -122,4 +122,18 @@ class CliTest {
     assertTrue(r.out().contains("pstar.exponent: expected \"2\", got \"1\""), r.out());
     assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
   }
+
+  @Test
+  void phaseDiagramIsWrittenAsSvgAndPng(@TempDir Path dir) throws Exception {
+    Run r = run("phase", "examples/three_layer_erf_he3.arch", "--out", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    Path svg = dir.resolve("phase-three_layer_erf_he3.svg"), png = dir.resolve("phase-three_layer_erf_he3.png");
+    String text = Files.readString(svg);
+    assertTrue(text.contains("<svg") && text.contains("GP-Spec") && text.contains("(N2 d)^(1/2)"), "labels in the SVG");
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(900, img.getWidth());
+    Run wrong = run("phase", "examples/two_layer_erf_he3.arch", "--out", dir.toString());
+    assertEquals(2, wrong.status());
+    assertTrue(wrong.err().contains("two free scales"), wrong.err());
+  }
 }

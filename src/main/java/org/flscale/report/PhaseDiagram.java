@@ -1,0 +1,260 @@
+package org.flscale.report;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.flscale.derive.Derivation;
+import org.flscale.derive.Piece;
+import org.flscale.math.Affine;
+import org.flscale.math.Q;
+import org.flscale.solve.Polytope;
+
+/**
+ * The phase diagram of a derivation with two free scales: the plane of their exponents (log_d of
+ * each width), each region filled with the colour of its winning pattern and labelled with P_*,
+ * the boundaries labelled with their equations, and contour lines of the P_* exponent. Drawn once
+ * with Java2D, written as SVG (VectorGraphics2D) and PNG.
+ */
+public final class PhaseDiagram {
+  private static final int W = 900, H = 760, LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
+  private static final Color[] PALETTE = {
+      new Color(0xA6CEE3), new Color(0xB2DF8A), new Color(0xFDBF6F), new Color(0xCAB2D6),
+      new Color(0xFB9A99), new Color(0xFFFF99), new Color(0x8DD3C7), new Color(0xBEBADA),
+      new Color(0xD9D9D9), new Color(0xFCCDE5), new Color(0xCCEBC5), new Color(0xFFED6F)};
+
+  private record Region(Piece piece, List<double[]> polygon, double[] centroid) {}
+
+  private final Derivation d;
+  private final DerivationView view;
+  private final String x, y;
+  private final double xmax, ymax;
+  private final List<Region> regions = new ArrayList<>();
+
+  public PhaseDiagram(Derivation d) {
+    this.d = d;
+    this.view = new DerivationView(d);
+    List<String> free = d.model().freeScales();
+    if (free.size() != 2) {
+      throw new IllegalArgumentException("a phase diagram needs exactly two free scales (this file has "
+          + free.size() + (free.isEmpty() ? "" : ": " + String.join(", ", free)) + ")");
+    }
+    if (!d.learnable()) throw new IllegalArgumentException("the target is not learnable: " + d.reason());
+    this.x = free.get(0);
+    this.y = free.get(1);
+    // The window shows every finite corner of the regions, with a margin.
+    double mx = 2, my = 2;
+    for (Piece p : d.winner()) {
+      for (Map<String, Q> v : new Polytope(List.of(x, y), withBox(p.conditions(), 1000)).vertices()) {
+        double vx = v.get(x).doubleValue(), vy = v.get(y).doubleValue();
+        if (vx < 999) mx = Math.max(mx, vx);
+        if (vy < 999) my = Math.max(my, vy);
+      }
+    }
+    this.xmax = Math.ceil(mx * 1.25);
+    this.ymax = Math.ceil(my * 1.25);
+    for (Piece p : view.ordered(d.winner())) {
+      List<double[]> poly = polygon(new Polytope(List.of(x, y), withBox(p.conditions(), Math.max(xmax, ymax))).vertices());
+      if (poly.size() < 3) continue;
+      regions.add(new Region(p, poly, centroid(poly)));
+    }
+  }
+
+  private List<Affine> withBox(List<Affine> conditions, double bound) {
+    List<Affine> c = new ArrayList<>(conditions);
+    Q bx = Q.of((long) Math.ceil(bound == 1000 ? 1000 : xmax)), by = Q.of((long) Math.ceil(bound == 1000 ? 1000 : ymax));
+    c.add(Affine.var(x));
+    c.add(Affine.var(y));
+    c.add(Affine.constant(bx).minus(Affine.var(x)));
+    c.add(Affine.constant(by).minus(Affine.var(y)));
+    return c;
+  }
+
+  /** Vertices in counter-clockwise order around their centroid. */
+  private List<double[]> polygon(List<Map<String, Q>> vertices) {
+    List<double[]> pts = new ArrayList<>();
+    for (Map<String, Q> v : vertices) pts.add(new double[] {v.get(x).doubleValue(), v.get(y).doubleValue()});
+    double[] c = centroid(pts);
+    pts.sort((a, b) -> Double.compare(Math.atan2(a[1] - c[1], a[0] - c[0]), Math.atan2(b[1] - c[1], b[0] - c[0])));
+    return pts;
+  }
+
+  private static double[] centroid(List<double[]> pts) {
+    double cx = 0, cy = 0;
+    for (double[] p : pts) {
+      cx += p[0];
+      cy += p[1];
+    }
+    return new double[] {cx / pts.size(), cy / pts.size()};
+  }
+
+  /** Writes NAME.svg and NAME.png into dir; returns their paths. */
+  public List<Path> write(Path dir, String name) throws IOException {
+    Files.createDirectories(dir);
+    Path svg = dir.resolve(name + ".svg"), png = dir.resolve(name + ".png");
+    VectorGraphics2D vg = new VectorGraphics2D();
+    draw(vg);
+    Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, W, H));
+    try (OutputStream out = Files.newOutputStream(svg)) {
+      doc.writeTo(out);
+    }
+    BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    draw(g);
+    g.dispose();
+    ImageIO.write(img, "png", png.toFile());
+    return List.of(svg, png);
+  }
+
+  private double px(double vx) {
+    return LEFT + vx / xmax * (W - LEFT - RIGHT);
+  }
+
+  private double py(double vy) {
+    return H - BOTTOM - vy / ymax * (H - TOP - BOTTOM);
+  }
+
+  private void draw(Graphics2D g) {
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, W, H);
+    Map<String, Color> colours = new LinkedHashMap<>();
+    for (Region r : regions) {
+      colours.computeIfAbsent(r.piece().assignment().label(), k -> PALETTE[colours.size() % PALETTE.length]);
+      Path2D path = new Path2D.Double();
+      for (int i = 0; i < r.polygon().size(); i++) {
+        double[] p = r.polygon().get(i);
+        if (i == 0) path.moveTo(px(p[0]), py(p[1])); else path.lineTo(px(p[0]), py(p[1]));
+      }
+      path.closePath();
+      g.setColor(colours.get(r.piece().assignment().label()));
+      g.fill(path);
+    }
+    drawContours(g);
+    g.setColor(new Color(0x333333));
+    g.setStroke(new BasicStroke(1.6f));
+    for (Region r : regions) {
+      List<double[]> poly = r.polygon();
+      for (int i = 0; i < poly.size(); i++) {
+        double[] a = poly.get(i), b = poly.get((i + 1) % poly.size());
+        g.draw(new Line2D.Double(px(a[0]), py(a[1]), px(b[0]), py(b[1])));
+      }
+    }
+    drawBoundaryLabels(g);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    for (Region r : regions) {
+      double[] c = r.centroid();
+      centred(g, r.piece().assignment().label(), px(c[0]), py(c[1]) - 8);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      centred(g, "P* ~ " + view.expression(r.piece()), px(c[0]), py(c[1]) + 9);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    }
+    drawAxes(g);
+  }
+
+  /** Thin dashed lines where the P_* exponent takes the values 1/2, 1, 3/2, ... */
+  private void drawContours(Graphics2D g) {
+    g.setColor(new Color(0, 0, 0, 70));
+    g.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+    for (Region r : regions) {
+      Affine e = r.piece().exponent();
+      double a = e.coeff(x).doubleValue(), b = e.coeff(y).doubleValue(), c = e.constant().doubleValue();
+      if (a == 0 && b == 0) continue;
+      for (int k = 1; k <= 40; k++) {
+        double level = k / 2.0;
+        List<double[]> hits = new ArrayList<>();
+        List<double[]> poly = r.polygon();
+        for (int i = 0; i < poly.size(); i++) {
+          double[] p = poly.get(i), q = poly.get((i + 1) % poly.size());
+          double fp = a * p[0] + b * p[1] + c - level, fq = a * q[0] + b * q[1] + c - level;
+          if ((fp < 0) != (fq < 0) && fp != fq) {
+            double t = fp / (fp - fq);
+            hits.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
+          }
+        }
+        if (hits.size() < 2) continue;
+        double[] s = hits.get(0), t = hits.get(1);
+        g.draw(new Line2D.Double(px(s[0]), py(s[1]), px(t[0]), py(t[1])));
+        g.drawString(Q.of(k, 2).toString(), (float) px((s[0] + t[0]) / 2) + 2, (float) py((s[1] + t[1]) / 2) - 2);
+      }
+    }
+  }
+
+  /** Each boundary between regions labelled once with its equation, e.g. "N1^2 = N2 d". */
+  private void drawBoundaryLabels(Graphics2D g) {
+    g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
+    g.setColor(new Color(0x7A0019));
+    Set<Affine> done = new HashSet<>();
+    Monomials mono = new Monomials(d.model().freeScales(), d.model().baseScale());
+    for (Region r : regions) {
+      for (Affine cond : r.piece().conditions()) {
+        Affine key = cond.normalizedDirection();
+        if (!done.add(key) || !done.add(key.times(Q.MINUS_ONE).normalizedDirection())) continue;
+        List<double[]> on = new ArrayList<>();
+        for (double[] p : r.polygon()) {
+          double v = cond.coeff(x).doubleValue() * p[0] + cond.coeff(y).doubleValue() * p[1] + cond.constant().doubleValue();
+          if (Math.abs(v) < 1e-9) on.add(p);
+        }
+        if (on.size() < 2) continue;
+        double mx = (on.get(0)[0] + on.get(1)[0]) / 2, my = (on.get(0)[1] + on.get(1)[1]) / 2;
+        String eq = mono.condition(cond).replace(" >= ", " = ").replace(" <= ", " = ");
+        g.drawString(eq, (float) px(mx) + 4, (float) py(my) - 4);
+      }
+    }
+  }
+
+  private void drawAxes(Graphics2D g) {
+    g.setColor(Color.BLACK);
+    g.setStroke(new BasicStroke(1.2f));
+    g.draw(new Line2D.Double(px(0), py(0), px(xmax), py(0)));
+    g.draw(new Line2D.Double(px(0), py(0), px(0), py(ymax)));
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    int stepX = (int) Math.max(1, Math.round(xmax / 10)), stepY = (int) Math.max(1, Math.round(ymax / 10));
+    for (int i = 0; i <= xmax; i += stepX) {
+      g.draw(new Line2D.Double(px(i), py(0), px(i), py(0) + 5));
+      centred(g, String.valueOf(i), px(i), py(0) + 18);
+    }
+    for (int j = 0; j <= ymax; j += stepY) {
+      g.draw(new Line2D.Double(px(0) - 5, py(j), px(0), py(j)));
+      g.drawString(String.valueOf(j), (float) px(0) - 22, (float) py(j) + 4);
+    }
+    String base = d.model().baseScale();
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    centred(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", (LEFT + W - RIGHT) / 2.0, H - 25);
+    Graphics2D r = (Graphics2D) g.create();
+    r.rotate(-Math.PI / 2);
+    r.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    String ylab = "exponent of " + y + "  (" + y + " = " + base + "^y)";
+    r.drawString(ylab, (float) -(TOP + H - BOTTOM) / 2f - r.getFontMetrics().stringWidth(ylab) / 2f, 25f);
+    r.dispose();
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    centred(g, d.model().name() + ": which pattern learns " + d.model().target().display() + ", and P*/"
+        + d.model().ridgeName() + " (dashed: contours of its exponent)", W / 2.0, 30);
+  }
+
+  private static void centred(Graphics2D g, String s, double cx, double cy) {
+    g.drawString(s, (float) (cx - g.getFontMetrics().stringWidth(s) / 2.0), (float) cy);
+  }
+}
