@@ -107,6 +107,18 @@ public final class PhaseDiagram {
     return new double[] {cx / pts.size(), cy / pts.size()};
   }
 
+  /** The diagram as an SVG document (for embedding, without the XML prolog). */
+  public String svg() throws IOException {
+    VectorGraphics2D vg = new VectorGraphics2D();
+    draw(vg);
+    Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, W, H));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    doc.writeTo(out);
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    int start = text.indexOf("<svg");
+    return start >= 0 ? text.substring(start) : text;
+  }
+
   /** Writes NAME.svg and NAME.png into dir; returns their paths. */
   public List<Path> write(Path dir, String name) throws IOException {
     Files.createDirectories(dir);
