@@ -1,13 +1,9 @@
 package org.flscale.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
-import org.flscale.derive.Deriver;
-import org.flscale.parse.ArchFileParser;
 import org.flscale.report.PhaseDiagram;
-import org.flscale.rules.RuleBook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,10 +24,7 @@ public final class PhaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
-    RuleBook book = rules.load();
-    Derivation d = new Deriver(book).derive(new ArchFileParser(book.knownNames()).parse(file));
-    book.saveCache();
+    Derivation d = DerivedFile.derive(rules, file);
     PhaseDiagram diagram;
     try {
       diagram = new PhaseDiagram(d);

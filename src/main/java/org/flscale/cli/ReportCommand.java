@@ -4,10 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
-import org.flscale.derive.Deriver;
-import org.flscale.parse.ArchFileParser;
 import org.flscale.report.HtmlReport;
-import org.flscale.rules.RuleBook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
-    RuleBook book = rules.load();
-    Derivation d = new Deriver(book).derive(new ArchFileParser(book.knownNames()).parse(file));
-    book.saveCache();
+    Derivation d = DerivedFile.derive(rules, file);
     Path res = results != null ? results : Path.of("verify-results", d.model().name());
     Path target = out != null ? out : Path.of("report-" + d.model().name() + ".html");
     Files.writeString(target, HtmlReport.render(d, Files.readString(file), res));

@@ -61,12 +61,8 @@ public final class RegionSolver<T> {
   }
 
   public List<Cell<T>> solve(List<Candidate<T>> candidates) {
-    long c0 = LinearProgram.calls;
     List<Cell<T>> cells = solveCell(new Polytope(scales, domain), candidates, 0);
-    long c1 = LinearProgram.calls;
-    List<Cell<T>> out = mergeSameLabel(cells, candidates);
-    if (System.getProperty("flscale.debug") != null) System.err.println("cands " + candidates.size() + " cells " + cells.size() + " -> " + out.size() + " lps " + (c1 - c0) + " merge lps " + (LinearProgram.calls - c1));
-    return out;
+    return mergeSameLabel(cells, candidates);
   }
 
   private List<Cell<T>> solveCell(Polytope cell, List<Candidate<T>> cands, int depth) {
