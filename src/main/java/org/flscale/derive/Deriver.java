@@ -125,7 +125,26 @@ public final class Deriver {
     List<Affine> conditions = new ArrayList<>();
     for (Affine g : cell.constraints()) if (!solver.isDomainBound(g)) conditions.add(g);
     return new Piece(conditions, b.energy().assignment(), b.energy().features(), b.shownTerms(), sol.value(), params,
-        balanced, bound, cell.point());
+        balanced, bound, cell.point(), unfixed(c, sol.value().eval(cell.point()), cell.point()));
+  }
+
+  /**
+   * The parameters that the optimum does not pin down: the range of each over every point that
+   * reaches the optimal exponent (two small linear programs per parameter, at the sample point).
+   */
+  private static Map<String, Piece.Range> unfixed(Candidate<Branch> c, Q optimum, Map<String, Q> at) {
+    Map<String, Piece.Range> out = new LinkedHashMap<>();
+    List<Affine> rows = new ArrayList<>();
+    for (Affine t : c.terms()) rows.add(Affine.constant(optimum).minus(t.partialEval(at)));
+    for (Affine g : c.constraints()) rows.add(g.partialEval(at));
+    for (String v : c.variables()) {
+      LinearProgram.Solution lo = new LinearProgram(c.variables(), rows, Affine.var(v)).solve(Map.of());
+      LinearProgram.Solution hi = new LinearProgram(c.variables(), rows, Affine.var(v).times(Q.MINUS_ONE)).solve(Map.of());
+      Q low = lo.status() == LinearProgram.Status.OPTIMAL ? lo.value().constant() : null;
+      Q high = hi.status() == LinearProgram.Status.OPTIMAL ? hi.value().constant().negate() : null;
+      if (low == null || high == null || low.compareTo(high) != 0) out.put(v, new Piece.Range(low, high));
+    }
+    return out;
   }
 
   /**

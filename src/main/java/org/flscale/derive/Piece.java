@@ -20,4 +20,12 @@ public record Piece(
     Map<String, Affine> parameters,
     List<Affine> balancedTerms,
     List<Affine> bindingConstraints,
-    Map<String, Q> samplePoint) {}
+    Map<String, Q> samplePoint,
+    Map<String, Range> unfixed) {
+
+  /**
+   * A parameter the balance leaves free: every value in [low, high] (null: unbounded) gives the
+   * same optimal exponent. Bounds are exponents at the region's sample point.
+   */
+  public record Range(Q low, Q high) {}
+}

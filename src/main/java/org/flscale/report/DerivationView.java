@@ -57,6 +57,23 @@ public final class DerivationView {
     return out;
   }
 
+  /**
+   * The parameters the balance leaves free, as ranges: "beta1 <= d^2", "1 <= D1 <= d" (exponents
+   * at the region's sample point when scales are free).
+   */
+  public Map<String, String> unfixed(Piece p) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Monomials plain = new Monomials(List.of(), d.model().baseScale());
+    p.unfixed().forEach((v, r) -> {
+      String lo = r.low() == null ? null : plain.closedForm(Affine.constant(r.low()));
+      String hi = r.high() == null ? null : plain.closedForm(Affine.constant(r.high()));
+      String text = lo != null && hi != null ? lo + " <= " + v + " <= " + hi
+          : hi != null ? v + " <= " + hi : lo != null ? v + " >= " + lo : "any " + v;
+      out.put(v, tied() ? text : text + " (at the region's sample point)");
+    });
+    return out;
+  }
+
   /** "M1 d ~ N/M1", plus the validity constraints that bind, e.g. "M1 >= 1 binds". */
   public List<String> balance(Piece p) {
     List<String> out = new ArrayList<>();

@@ -76,6 +76,10 @@ public final class JsonReport {
     node.put("energy", v.energy(piece));
     ObjectNode params = node.putObject("parameters");
     v.parameters(piece).forEach(params::put);
+    if (!piece.unfixed().isEmpty()) {
+      ObjectNode free = node.putObject("unfixed");
+      v.unfixed(piece).forEach(free::put);
+    }
     ArrayNode bal = node.putArray("balance");
     v.balance(piece).forEach(bal::add);
     ArrayNode feats = node.putArray("features");

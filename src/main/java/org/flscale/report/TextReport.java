@@ -88,6 +88,11 @@ public final class TextReport {
       List<String> ps = new ArrayList<>();
       params.forEach((k, val) -> ps.add(k + " = " + val));
       sb.append(pad).append("optimum  ").append(String.join(", ", ps)).append('\n');
+      Map<String, String> free = v.unfixed(p);
+      if (!free.isEmpty()) {
+        sb.append(pad).append("not fixed by the balance: ").append(String.join(", ", free.values()))
+            .append(" all give the same exponent\n");
+      }
     }
     sb.append(pad).append("P*/").append(kappa).append(" ~ ").append(v.expression(p));
     if (v.exponent(p) != null) sb.append("   (exponent ").append(v.exponent(p)).append(')');
