@@ -50,7 +50,7 @@ public final class Deriver {
       }
     }
     List<String> free = model.freeScales();
-    RegionSolver<Branch> solver = new RegionSolver<>(free, b -> b.energy().assignment());
+    RegionSolver<Branch> solver = new RegionSolver<>(free);
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
     for (var entry : byPattern.entrySet()) {

@@ -111,9 +111,10 @@ public final class DerivationView {
         if (c.coeff(s).signum() > 0) lo = c; else hi = c;
       }
       if (lo != null && hi != null) {
-        String low = mono.condition(lo);   // "N >= X"
-        String high = mono.condition(hi);  // "N <= Y"
-        out.add(low.substring(low.indexOf(">= ") + 3) + " <= " + high);
+        // c s + k >= 0 bounds s by -k/c: written as powers of the base, "d^(6/5) <= N1 <= d^3"
+        Monomials plain = new Monomials(List.of(), d.model().baseScale());
+        Q low = lo.constant().negate().divide(lo.coeff(s)), high = hi.constant().negate().divide(hi.coeff(s));
+        out.add(plain.closedForm(Affine.constant(low)) + " <= " + s + " <= " + plain.closedForm(Affine.constant(high)));
         rest.remove(lo);
         rest.remove(hi);
       }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
@@ -36,15 +35,10 @@ public final class RegionSolver<T> {
 
   private final List<String> scales;
   private final List<Affine> domain;
-  private final Function<T, Object> label;
 
-  /**
-   * @param scales the free scales' exponent variables; the domain is every exponent >= 0
-   * @param label what makes two candidates' owners the same answer (e.g. the pattern)
-   */
-  public RegionSolver(List<String> scales, Function<T, Object> label) {
+  /** @param scales the free scales' exponent variables; the domain is every exponent >= 0 */
+  public RegionSolver(List<String> scales) {
     this.scales = List.copyOf(scales);
-    this.label = label;
     List<Affine> d = new ArrayList<>();
     for (String s : scales) {
       d.add(Affine.var(s));
@@ -182,9 +176,14 @@ public final class RegionSolver<T> {
     return hull;
   }
 
+  /**
+   * The same answer: the same candidate (so the same energy terms), exponent and optimal
+   * parameters. Two branches of one pattern can agree in value on part of the space while only
+   * one of them is right elsewhere, so agreeing in value is not enough.
+   */
   private boolean sameLabel(Cell<T> a, Cell<T> b) {
     if (a.winner() == null || b.winner() == null) return a.winner() == b.winner();
-    if (!label.apply(a.winner().owner()).equals(label.apply(b.winner().owner()))) return false;
+    if (a.winner() != b.winner()) return false;
     if (!a.solution().value().equals(b.solution().value())) return false;
     for (String v : a.winner().variables()) {
       if (!a.solution().variables().get(v).equals(b.solution().variables().get(v))) return false;

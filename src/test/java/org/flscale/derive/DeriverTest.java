@@ -122,4 +122,34 @@ class DeriverTest {
       }
     }
   }
+
+  /**
+   * Every region of every pattern, at grid points inside it: the exponent equals the largest
+   * energy term at the reported optimal parameters, and the parameters keep their constraints.
+   */
+  @Test
+  void everyRegionIsSelfConsistent() {
+    for (String layers : List.of(TWO, THREE)) {
+      String scales = layers == TWO ? "scale N" : "scale N1\nscale N2";
+      Derivation d = derive(scales, layers, "");
+      List<String> free = d.model().freeScales();
+      for (PatternOutcome o : d.patterns()) {
+        for (Piece p : o.pieces()) {
+          for (int i = 0; i <= 12; i++) {
+            for (int j = 0; j <= (free.size() > 1 ? 12 : 0); j++) {
+              Map<String, Q> at = new java.util.HashMap<>();
+              at.put(free.get(0), Q.of(i, 2));
+              if (free.size() > 1) at.put(free.get(1), Q.of(j, 2));
+              if (!p.conditions().stream().allMatch(g -> g.eval(at).signum() >= 0)) continue;
+              Map<String, Q> full = new java.util.HashMap<>(at);
+              p.parameters().forEach((k, v) -> full.put(k, v.eval(at)));
+              Q max = null;
+              for (Affine t : p.terms()) max = max == null || t.eval(full).compareTo(max) > 0 ? t.eval(full) : max;
+              assertEquals(p.exponent().eval(at), max, o.assignment() + " at " + at + " terms " + p.terms());
+            }
+          }
+        }
+      }
+    }
+  }
 }

@@ -26,7 +26,7 @@ class RegionSolverTest {
     var gp = new Candidate<>("GP", 0, List.of(Affine.constant(3)), List.of(), List.of());
     var spec = new Candidate<>("Spec", 1, List.of(m.plus(Affine.constant(1)), n().minus(m)), cons, List.of("m"));
     var specLazy = new Candidate<>("Spec", 1, List.of(m.plus(Affine.constant(1)), Affine.constant(3)), cons, List.of("m"));
-    RegionSolver<String> solver = new RegionSolver<>(List.of("n"), s -> s);
+    RegionSolver<String> solver = new RegionSolver<>(List.of("n"));
     var cells = new java.util.ArrayList<>(solver.solve(List.of(gp, spec, specLazy)));
     cells.sort(Comparator.comparing(c -> c.point().get("n")));
     assertEquals(3, cells.size(), cells.toString());
@@ -45,7 +45,7 @@ class RegionSolverTest {
   void pointTieGoesToTheBetterRank() {
     var worse = new Candidate<>("B", 5, List.of(Affine.constant(1)), List.of(), List.of());
     var better = new Candidate<>("A", 2, List.of(Affine.constant(1)), List.of(), List.of());
-    var cells = new RegionSolver<String>(List.of(), s -> s).solve(List.of(worse, better));
+    var cells = new RegionSolver<String>(List.of()).solve(List.of(worse, better));
     assertEquals(1, cells.size());
     assertEquals("A", cells.get(0).winner().owner());
   }
@@ -57,7 +57,7 @@ class RegionSolverTest {
     var c1 = new Candidate<>("x", 0, List.of(a.plus(b).times(Q.of(1, 3)).plus(Affine.constant(1))), List.of(), List.of());
     var c2 = new Candidate<>("y", 1, List.of(b.times(Q.of(1, 2)).plus(Affine.constant(Q.of(1, 2)))), List.of(), List.of());
     var c3 = new Candidate<>("z", 2, List.of(Affine.constant(3)), List.of(), List.of());
-    var solver = new RegionSolver<String>(List.of("a", "b"), s -> s);
+    var solver = new RegionSolver<String>(List.of("a", "b"));
     var cells = solver.solve(List.of(c1, c2, c3));
     for (int i = 0; i <= 20; i++) {
       for (int j = 0; j <= 20; j++) {
