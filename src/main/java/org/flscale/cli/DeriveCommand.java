@@ -44,7 +44,7 @@ public final class DeriveCommand implements Callable<Integer> {
     List<ArchModel> models = new ArrayList<>();
     for (Path f : files) models.add(parser.parse(f));
     List<Derivation> results = new ArrayList<>();
-    for (ArchModel m : models) results.add(deriver.derive(m));
+    for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver, m));
     book.saveCache();
     switch (format) {
       case json -> {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
+import org.flscale.model.ArchModel;
+import org.flscale.report.ProgressBar;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.rules.RuleBook;
 
@@ -14,8 +16,23 @@ final class DerivedFile {
   static Derivation derive(RulesOption rules, Path file) {
     if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
     RuleBook book = rules.load();
-    Derivation d = new Deriver(book).derive(new ArchFileParser(book.knownNames()).parse(file));
+    Derivation d = withProgressBar(new Deriver(book), new ArchFileParser(book.knownNames()).parse(file));
     book.saveCache();
     return d;
+  }
+
+  /** Derives with a progress bar on stderr that appears only if the derivation takes over two seconds. */
+  static Derivation withProgressBar(Deriver deriver, ArchModel model) {
+    try (ProgressBar bar = new ProgressBar(System.err, "patterns of " + model.name() + " solved", 1, 1, 2.0)) {
+      return deriver.withProgress(new Deriver.Progress() {
+        public void total(int patterns) {
+          bar.total(patterns, patterns);
+        }
+
+        public void solved() {
+          bar.done(1);
+        }
+      }).derive(model);
+    }
   }
 }

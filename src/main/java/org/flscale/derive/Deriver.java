@@ -23,10 +23,27 @@ import org.flscale.solve.RegionSolver;
  * when scales are left free.
  */
 public final class Deriver {
+  /** Told how many pattern assignments there are to solve, then of each one solved. */
+  public interface Progress {
+    void total(int patterns);
+
+    void solved();
+  }
+
   private final RuleBook rules;
+  private Progress progress = new Progress() {
+    public void total(int patterns) {}
+
+    public void solved() {}
+  };
 
   public Deriver(RuleBook rules) {
     this.rules = rules;
+  }
+
+  public Deriver withProgress(Progress p) {
+    this.progress = p;
+    return this;
   }
 
   public Derivation derive(ArchModel model) {
@@ -53,6 +70,7 @@ public final class Deriver {
     RegionSolver<Branch> solver = new RegionSolver<>(free);
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
+    progress.total(byPattern.size() + (free.isEmpty() ? 0 : 1));
     for (var entry : byPattern.entrySet()) {
       List<Piece> pieces = new ArrayList<>();
       if (!entry.getValue().isEmpty()) {
@@ -64,6 +82,7 @@ public final class Deriver {
         }
       }
       outcomes.add(new PatternOutcome(entry.getKey(), pieces));
+      progress.solved();
     }
     List<Piece> winner = new ArrayList<>();
     if (free.isEmpty()) {
@@ -72,6 +91,7 @@ public final class Deriver {
       for (RegionSolver.Cell<Branch> cell : solver.solve(all)) {
         if (cell.winner() != null) winner.add(piece(cell, solver));
       }
+      progress.solved();
     }
     return new Derivation(model, true, null, winner, outcomes, reach, paramOrder);
   }

@@ -1,5 +1,7 @@
 package org.flscale.verify;
 
+import org.flscale.report.ProgressBar;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;

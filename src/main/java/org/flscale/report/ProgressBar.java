@@ -1,4 +1,4 @@
-package org.flscale.verify;
+package org.flscale.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -9,6 +9,8 @@ import java.util.Locale;
  */
 public final class ProgressBar implements AutoCloseable {
   private final PrintStream err;
+  private final String unit;
+  private final double delay;
   private final double totalCost;
   private final int totalCells;
   private final long start = System.nanoTime();
@@ -21,7 +23,17 @@ public final class ProgressBar implements AutoCloseable {
   private int lastDrawnCells = -1;
 
   public ProgressBar(PrintStream err, int totalCells, double totalCost) {
+    this(err, "cells", totalCells, totalCost, 0);
+  }
+
+  /**
+   * @param unit what is counted ("cells", "patterns")
+   * @param delaySeconds nothing is drawn before this: a run that ends sooner shows no bar
+   */
+  public ProgressBar(PrintStream err, String unit, int totalCells, double totalCost, double delaySeconds) {
     this.err = err;
+    this.unit = unit;
+    this.delay = delaySeconds;
     this.totalCells = totalCells;
     this.totalCost = totalCost;
     ticker = new Thread(() -> {
@@ -38,24 +50,36 @@ public final class ProgressBar implements AutoCloseable {
     if (totalCells > 0) ticker.start();
   }
 
+  /** Sets the total when it becomes known after the start. */
+  public synchronized void total(int cells, double cost) {
+    totalCellsNow = cells;
+    totalCostNow = cost;
+  }
+
+  private int totalCellsNow = -1;
+  private double totalCostNow = -1;
+
   public synchronized void done(double cost) {
     doneCost += cost;
     doneCells++;
   }
 
   private synchronized void draw(boolean last) {
+    if ((System.nanoTime() - start) * 1e-9 < delay) return;
     if (!interactive && !last && doneCells == lastDrawnCells) return;
+    int totalCells = totalCellsNow >= 0 ? totalCellsNow : this.totalCells;
+    double totalCost = totalCostNow >= 0 ? totalCostNow : this.totalCost;
     lastDrawnCells = doneCells;
     double elapsed = (System.nanoTime() - start) * 1e-9;
     double frac = totalCost > 0 ? Math.min(1, doneCost / totalCost) : 1;
     int width = 30, fill = (int) Math.round(frac * width);
     String eta = doneCost > 0 ? clock(elapsed * (totalCost - doneCost) / doneCost) : "?";
-    err.printf(Locale.ROOT, (interactive ? "\r" : "") + "[%s%s] %3.0f%% %d/%d cells, %s elapsed, ~%s left   %s", "#".repeat(fill), " ".repeat(width - fill),
+    err.printf(Locale.ROOT, (interactive ? "\r" : "") + "[%s%s] %3.0f%% %d/%d " + unit + ", %s elapsed, ~%s left   %s", "#".repeat(fill), " ".repeat(width - fill),
         100 * frac, doneCells, totalCells, clock(elapsed), last ? "0:00" : eta, last || !interactive ? "\n" : "");
     err.flush();
   }
 
-  static String clock(double s) {
+  public static String clock(double s) {
     long t = Math.round(s);
     return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
   }
