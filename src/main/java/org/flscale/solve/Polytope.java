@@ -38,6 +38,27 @@ public final class Polytope {
     return vertices;
   }
 
+  /**
+   * The same cell without the constraints that are strictly positive at every vertex: those are
+   * implied by the others (the cell is bounded), and keeping them makes every later question dearer.
+   */
+  Polytope reduced() {
+    List<Affine> kept = new ArrayList<>();
+    for (Affine g : constraints) {
+      boolean touches = false;
+      for (var v : vertices()) {
+        if (g.eval(v).signum() == 0) {
+          touches = true;
+          break;
+        }
+      }
+      if (touches || vertices().isEmpty()) kept.add(g);
+    }
+    Polytope p = new Polytope(axes, kept);
+    p.vertices = vertices;
+    return p;
+  }
+
   /** The centroid of the vertices when the cell is full-dimensional, else null. */
   Map<String, Q> interiorPoint() {
     List<Map<String, Q>> vs = vertices();

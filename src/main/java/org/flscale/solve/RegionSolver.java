@@ -120,8 +120,8 @@ public final class RegionSolver<T> {
   }
 
   private List<Cell<T>> split(Polytope cell, Affine g, List<Candidate<T>> cands, int depth) {
-    List<Cell<T>> plus = solveCell(cell.with(g), cands, depth + 1);
-    List<Cell<T>> minus = solveCell(cell.with(g.times(Q.MINUS_ONE)), cands, depth + 1);
+    List<Cell<T>> plus = solveCell(cell.with(g).reduced(), cands, depth + 1);
+    List<Cell<T>> minus = solveCell(cell.with(g.times(Q.MINUS_ONE)).reduced(), cands, depth + 1);
     if (plus.size() == 1 && minus.size() == 1 && sameLabel(plus.get(0), minus.get(0))) {
       Cell<T> p = plus.get(0);
       return List.of(new Cell<>(cell.constraints(), p.winner(), p.solution(), p.point()));
@@ -145,7 +145,7 @@ public final class RegionSolver<T> {
       for (int i = 0; i < work.size(); i++) {
         for (int j = i + 1; j < work.size(); j++) {
           Cell<T> a = work.get(i), b = work.get(j);
-          if (!sameLabel(a, b)) continue;
+          if (!sameLabel(a, b) || !shareAFacet(a.constraints(), b.constraints())) continue;
           List<Affine> hull = unionHull(a.constraints(), b.constraints());
           if (hull == null) continue;
           work.remove(j);
@@ -158,13 +158,30 @@ public final class RegionSolver<T> {
     return work;
   }
 
+  /** The constraints with the domain's box added: vertex questions are only right on bounded cells. */
+  private List<Affine> bounded(List<Affine> cell) {
+    List<Affine> c = new ArrayList<>(cell);
+    for (Affine d : domain) if (!c.contains(d)) c.add(d);
+    return c;
+  }
+
+  /** Two cells can only form a convex union if they lie on the two sides of a common hyperplane. */
+  private static boolean shareAFacet(List<Affine> a, List<Affine> b) {
+    for (Affine g : a) {
+      Affine opposite = g.times(Q.MINUS_ONE).normalizedDirection();
+      for (Affine h : b) if (h.normalizedDirection().equals(opposite)) return true;
+    }
+    return false;
+  }
+
   /** The constraints of the union of two cells when that union is convex, else null. */
   private List<Affine> unionHull(List<Affine> a, List<Affine> b) {
-    Polytope pa = new Polytope(scales, a), pb = new Polytope(scales, b);
+    Polytope pa = new Polytope(scales, bounded(a)), pb = new Polytope(scales, bounded(b));
+    if (pa.vertices().isEmpty() || pb.vertices().isEmpty()) return null;
     List<Affine> hull = new ArrayList<>();
     for (Affine g : a) if (pb.minimum(g).signum() >= 0 && !hull.contains(g)) hull.add(g);
     for (Affine g : b) if (pa.minimum(g).signum() >= 0 && !hull.contains(g)) hull.add(g);
-    Polytope q = new Polytope(scales, hull);
+    Polytope q = new Polytope(scales, bounded(hull));
     // Q is the union iff every part of Q outside a (where one of a's constraints fails) lies in b.
     for (Affine g : a) {
       Polytope outside = q.with(g.times(Q.MINUS_ONE));
@@ -202,7 +219,7 @@ public final class RegionSolver<T> {
       if (isDomainBound(kept.get(i))) continue;
       List<Affine> others = new ArrayList<>(kept);
       Affine g = others.remove(i);
-      Q m = new Polytope(scales, others).minimum(g);
+      Q m = new Polytope(scales, bounded(others)).minimum(g);
       if (m != null && m.signum() >= 0) kept.remove(i);
     }
     return kept;
