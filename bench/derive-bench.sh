@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the derivation.
 #  (a) cold: the whole process of `./flscale derive examples/three_layer_erf_he3.arch` (both widths
-#      free), median of 5 runs, with and without the AppCDS archive, as a ratio to the baseline of
+#      free), median of 5 runs, plain and through the launcher (AppCDS archive, C1 compiler; both use
+#      the rule cache of ~/.cache/flscale once it is filled), as a ratio to the baseline of
 #      the same JVM starting the same jar for `--version` (no Symja) in this run;
 #  (b) warm: every test case derived in one JVM (median per file), and the growth with depth.
 # Usage: bench/derive-bench.sh [max-depth]   (default 6)
@@ -19,8 +20,8 @@ nocds=$(runs java "${opts[@]}" -jar "$jar" derive examples/three_layer_erf_he3.a
 cds=$(runs ./flscale derive examples/three_layer_erf_he3.arch)
 echo "cold, whole process (median of 5, ms):"
 printf "  %-48s %6d ms  %5.1fx\n" "baseline: java -jar flscale --version" "$base" 1
-printf "  %-48s %6d ms  %5.1fx\n" "derive three_layer_erf_he3, no AppCDS" "$nocds" "$(awk -v a="$nocds" -v b="$base" 'BEGIN{print a/b}')"
-printf "  %-48s %6d ms  %5.1fx\n" "derive three_layer_erf_he3, ./flscale (AppCDS)" "$cds" "$(awk -v a="$cds" -v b="$base" 'BEGIN{print a/b}')"
+printf "  %-48s %6d ms  %5.1fx\n" "derive three_layer_erf_he3, plain java -jar" "$nocds" "$(awk -v a="$nocds" -v b="$base" 'BEGIN{print a/b}')"
+printf "  %-48s %6d ms  %5.1fx\n" "derive three_layer_erf_he3, ./flscale (AppCDS, C1)" "$cds" "$(awk -v a="$cds" -v b="$base" 'BEGIN{print a/b}')"
 echo
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
