@@ -45,10 +45,14 @@ public final class ArchFileParser {
 
   public ArchModel parse(Path path) {
     String text;
+    SourcePos start = new SourcePos(path.toString(), 1, 1);
+    if (Files.isDirectory(path)) throw new ArchError(start, "this is a directory, not an .arch file");
     try {
       text = Files.readString(path);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ArchError(start, "the file is not UTF-8 text (is it an .arch file?)");
     } catch (IOException e) {
-      throw new ArchError(new SourcePos(path.toString(), 0, 0), "cannot read the file (" + e.getMessage() + ")");
+      throw new ArchError(start, "cannot read the file (" + e.getMessage() + ")");
     }
     return parse(text, path.toString());
   }
@@ -186,6 +190,10 @@ public final class ArchFileParser {
         throw new ArchError(pos(e.fn), "unknown target function '" + e.fn.getText()
             + "'; expected a probabilists' Hermite polynomial He<k> with k >= 1, e.g. He3(w . x)");
       }
+      if (m.group(1).length() > 6 || Integer.parseInt(m.group(1)) > known.maxDegree()) {
+        throw new ArchError(pos(e.fn), "He" + m.group(1) + " is beyond the Hermite degrees flscale tracks (up to He"
+            + known.maxDegree() + ")");
+      }
       int k = Integer.parseInt(m.group(1));
       if (k < 1) throw new ArchError(pos(e.fn), "He0 is a constant, not a learnable target; use He<k> with k >= 1");
       if (!e.arg.getText().equals(input.name())) {
@@ -201,7 +209,8 @@ public final class ArchFileParser {
       names.put(input.name(), input.pos());
       String prev = input.name();
       for (ArchParser.LayerStmtContext l : n.layerStmt()) {
-        if (readout != null) throw new ArchError(pos(l), "the readout 'f = a . h' must be the last line of the network");
+        if (readout != null) throw new ArchError(pos(l), "the readout '" + readout.name() + " = " + readout.weight() + " . " + readout.layer()
+            + "' must be the last line of the network");
         if (l instanceof ArchParser.HiddenLayerContext h) {
           String name = h.name.getText();
           if (names.containsKey(name)) throw new ArchError(pos(h.name), "name '" + name + "' is already defined");
@@ -211,6 +220,11 @@ public final class ArchFileParser {
           }
           checkPrev(h.prev, prev);
           requireScale(h.width, "width");
+          Affine wexp = scales.get(h.width.getText()).exponent();
+          if (wexp.isConstant() && wexp.constant().signum() < 0) {
+            throw new ArchError(pos(h.width), "the width '" + h.width.getText() + "' = " + base + "^(" + wexp.constant()
+                + ") shrinks with " + base + "; a width must be a large scale (exponent >= 0)");
+          }
           checkWeight(h.weight, names);
           layers.add(new Layer(name, h.act.getText(), h.weight.getText(), h.prev.getText(), h.width.getText(), pos(h.name)));
           names.put(name, pos(h.name));

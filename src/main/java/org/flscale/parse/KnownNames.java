@@ -8,4 +8,5 @@ import java.util.Set;
  * parametrizations and input distributions. They come from rules/, not from the grammar.
  */
 public record KnownNames(
-    Set<String> activations, List<String> patterns, Set<String> parametrizations, Set<String> distributions) {}
+    Set<String> activations, List<String> patterns, Set<String> parametrizations, Set<String> distributions,
+    int maxDegree) {}

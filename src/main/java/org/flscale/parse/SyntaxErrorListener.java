@@ -32,6 +32,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
     IntervalSet expected = parser.getExpectedTokens();
     String found = tok.getType() == Token.EOF ? "end of file" : "'" + tok.getText() + "'";
     org.antlr.v4.runtime.ParserRuleContext ctx = parser.getContext();
+    for (var c = ctx; c != null; c = c.getParent()) {
+      if (c instanceof org.flscale.parse.gen.ArchParser.RidgeStmtContext) {
+        throw new ArchError(pos, "the ridge must be a positive number, e.g. 'ridge kappa = 0.1'; found " + found);
+      }
+    }
     if (ctx instanceof org.flscale.parse.gen.ArchParser.ExponentContext
         || ctx instanceof org.flscale.parse.gen.ArchParser.SignedRatioContext
         || ctx instanceof org.flscale.parse.gen.ArchParser.NumberContext) {

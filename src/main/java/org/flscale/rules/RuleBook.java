@@ -154,7 +154,7 @@ public final class RuleBook {
     Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
     if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
     if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    return new KnownNames(acts, patterns, params, dists);
+    return new KnownNames(acts, patterns, params, dists, MAX_DEGREE);
   }
 
   /** The string first arguments of the definitions of {@code head}, e.g. Activation["erf"] = ... */
@@ -301,7 +301,7 @@ public final class RuleBook {
       if (root.path("format").asInt() != CACHE_FORMAT || !hash.equals(root.path("rules").asText())) return false;
       JsonNode n = root.get("names");
       known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
-          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))));
+          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), MAX_DEGREE);
       root.get("activations").fields().forEachRemaining(e -> {
         BitSet deg = new BitSet();
         e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));
