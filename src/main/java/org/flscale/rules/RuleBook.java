@@ -185,7 +185,14 @@ public final class RuleBook {
   public synchronized ActivationContent activationContent(String name) {
     ActivationContent c = contents.get(name);
     if (c == null) {
-      c = computeContent(name);
+      try {
+        c = computeContent(name);
+      } catch (RuleError e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new RuleError("the rule Activation[\"" + name + "\"] cannot be evaluated as a function of z ("
+            + e.getMessage() + "); write it as Function[z, formula]");
+      }
       contents.put(name, c);
       dirty = true;
     }
@@ -255,7 +262,13 @@ public final class RuleBook {
   public synchronized Template template(String text) {
     Template t = templates.get(text);
     if (t == null) {
-      t = Template.of(session().eval(text));
+      try {
+        t = Template.of(session().eval(text));
+      } catch (RuleError e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new RuleError("the rules fail on " + text + ": " + e.getMessage());
+      }
       templates.put(text, t);
       dirty = true;
     }
