@@ -160,55 +160,11 @@ public final class MinMax {
     return out;
   }
 
-  /**
-   * Removes what is dominated for certain: a term another term of its branch exceeds by a
-   * constant, and a branch whose maximum is certainly at least another branch's maximum.
-   */
+  /** Without bounds on any variable, only what is dominated by a constant margin goes. */
+  private static final Box NO_BOUNDS = new Box();
+
   private MinMax simplify() {
-    List<List<Affine>> reduced = new ArrayList<>();
-    for (List<Affine> b : branches) reduced.add(reduceBranch(b));
-    List<List<Affine>> kept = new ArrayList<>();
-    for (int i = 0; i < reduced.size(); i++) {
-      boolean dominated = false;
-      for (int j = 0; j < reduced.size() && !dominated; j++) {
-        if (i == j) continue;
-        boolean jBelowI = branchBelow(reduced.get(j), reduced.get(i));
-        if (jBelowI && (!branchBelow(reduced.get(i), reduced.get(j)) || j < i)) dominated = true;
-      }
-      if (!dominated) kept.add(reduced.get(i));
-    }
-    return new MinMax(kept);
-  }
-
-  private static List<Affine> reduceBranch(List<Affine> terms) {
-    Set<Affine> unique = new LinkedHashSet<>(terms);
-    List<Affine> out = new ArrayList<>();
-    for (Affine a : unique) {
-      boolean dominated = false;
-      for (Affine b : unique) {
-        if (a == b) continue;
-        Affine diff = b.minus(a);
-        if (diff.isConstant() && diff.constant().signum() > 0) dominated = true;
-      }
-      if (!dominated) out.add(a);
-    }
-    return List.copyOf(out);
-  }
-
-  /** max(x) <= max(y) for certain: every term of x is at most some term of y by a constant. */
-  private static boolean branchBelow(List<Affine> x, List<Affine> y) {
-    for (Affine a : x) {
-      boolean covered = false;
-      for (Affine b : y) {
-        Affine diff = b.minus(a);
-        if (diff.isConstant() && diff.constant().signum() >= 0) {
-          covered = true;
-          break;
-        }
-      }
-      if (!covered) return false;
-    }
-    return true;
+    return pruned(NO_BOUNDS);
   }
 
   @Override
