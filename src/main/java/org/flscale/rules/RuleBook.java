@@ -90,6 +90,7 @@ public final class RuleBook {
   }
 
   private static Path defaultCacheDirectory() {
+    if ("off".equals(System.getProperty("flscale.cache"))) return null; // the tests keep out of $HOME
     String xdg = System.getenv("XDG_CACHE_HOME");
     String home = System.getProperty("user.home");
     if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "flscale");
