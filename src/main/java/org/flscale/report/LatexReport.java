@@ -48,7 +48,7 @@ public final class LatexReport {
 
   /** Monomial text to TeX: powers in braces, "<=" as \le, Greek parameter names. */
   static String tex(String s) {
-    String t = s.replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replace("<=", "\\le").replace(">=", "\\ge");
+    String t = s.replace("_", "\\_").replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replace("<=", "\\le").replace(">=", "\\ge");
     t = t.replaceAll("\\bbeta(\\d*)", "\\\\beta_{$1}").replaceAll("\\b([A-Za-z])(\\d+)\\b", "$1_{$2}");
     return t;
   }
