@@ -2,7 +2,6 @@ package org.flscale.solve;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flscale.math.Q;
 import org.flscale.math.Affine;
 
 /**
@@ -37,10 +36,4 @@ public record Candidate<T>(T owner, int rank, List<Affine> terms, List<Affine> c
     return new LinearProgram(vars, rows, Affine.var(T).minus(reference));
   }
 
-  /** Number of rows, for diagnostics. */
-  public int size() {
-    return terms.size() + constraints.size();
-  }
-
-  static final Q ZERO = Q.ZERO;
 }
