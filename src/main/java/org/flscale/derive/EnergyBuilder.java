@@ -23,12 +23,12 @@ import org.flscale.solve.RegionSolver;
  * He_j(w.x) in the layer's output kernel, for j = 0..k (k the target degree). Each layer maps
  * the table below it to its own:
  * <ul>
- *   <li>lazy route (every layer has it): LazyNorm for the degrees the layer can reach, and
- *       ProductNorm of the features below for each way the activation's He_m component can
- *       multiply them into degree j;</li>
- *   <li>a non-lazy pattern acting on the feature He_a: FeedNorm changes the feature's norm as the
- *       layer sees it, SpikeNorm gives every Hermite component of act(He_a) a new norm (the
- *       smaller of spike and lazy route is kept), and PatternCost adds a term to the energy.</li>
+ *   <li>lazy route (every layer has it): LazyNorm for the degrees the layer can reach (with the
+ *       rule LazyLayersPassNorms, also ProductNorm of the norms below through the activation);</li>
+ *   <li>a non-lazy pattern acting on the feature He_a of the kernel below: PatternCost adds a term
+ *       to the energy; SpikeNorm gives every Hermite component of act(He_a) a new norm (the smaller
+ *       of spike and lazy norm is kept); where FeedNorm changes the feature's norm (GFL), the
+ *       changed feature enters the activation's products (ProductNorm).</li>
  * </ul>
  * The energy is max(costs, a_y) with a_y = ReadoutFactor times nu_L[k]: in exponents, the
  * dominant balance of the sum of the costs and the target's norm.
@@ -52,7 +52,6 @@ final class EnergyBuilder {
   private final Affine dim;
   private final List<ActivationContent> activations = new ArrayList<>();
   private final List<BitSet> reach = new ArrayList<>(); // reach.get(l): degrees of the kernel below layer l+1 (index 0: input)
-  private final String lazy;
   /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
   private final Box box = new Box();
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
@@ -65,7 +64,6 @@ final class EnergyBuilder {
     this.templates = new Templates(rules);
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
-    this.lazy = rules.knownNames().patterns().get(0);
     this.passNorms = templates.lazyLayersPassNorms();
     for (Scale s : model.scales().values()) {
       if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);
