@@ -32,6 +32,11 @@ public final class Monomials {
   public String closedForm(Affine e) {
     List<Factor> fs = factors(e, Q.ONE);
     if (fs.isEmpty()) return "1";
+    // With whole and fractional powers mixed, each factor keeps its own power: "N1 d^(1/3)",
+    // "N1/d^(1/3)"; otherwise the common power is pulled out: "(N d)^(1/2)", "(N2^2/(N1 d))^(1/3)".
+    boolean someWhole = fs.stream().anyMatch(f -> f.power.isInteger());
+    boolean someFraction = fs.stream().anyMatch(f -> !f.power.isInteger());
+    if (someWhole && someFraction) return fraction(fs);
     Q g = commonPower(fs);
     List<Factor> reduced = new ArrayList<>();
     for (Factor f : fs) reduced.add(new Factor(f.symbol, f.power.divide(g)));
