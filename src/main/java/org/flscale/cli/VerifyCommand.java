@@ -33,10 +33,9 @@ import picocli.CommandLine.Spec;
 
 /** flscale verify FILE: train the networks of a .arch file over a sweep of sizes and fit the exponent of P_*. */
 @Command(name = "verify", sortOptions = false,
-    description = {
-      "Train the network a .arch file describes (Bayesian posterior by full-batch Langevin dynamics) on synthetic",
-      "data over a sweep of d and P, find P_*(d) where the alignment of the averaged predictor crosses a threshold,",
-      "fit its exponent with a bootstrap 95%% interval and compare with the derived exponent."})
+    description = "Train the network a .arch file describes (Bayesian posterior by full-batch Langevin dynamics) on "
+        + "synthetic data over a sweep of d and P, find P_*(d) where the alignment of the averaged predictor crosses a "
+        + "threshold, fit its exponent with a bootstrap 95%% interval and compare with the derived exponent.")
 public final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
