@@ -171,7 +171,7 @@ public final class Deriver {
    * Tie-breaking rank: fewer non-lazy layers first, then the rules' pattern order layer by layer.
    */
   static int rank(PatternAssignment a, List<String> order) {
-    int r = a.nonLazyCount(order.get(0));
+    int r = a.nonLazyCount();
     for (String p : a.layers()) r = r * order.size() + order.indexOf(p);
     return r;
   }

@@ -54,6 +54,8 @@ final class EnergyBuilder {
   private final List<BitSet> reach = new ArrayList<>(); // reach.get(l): degrees of the kernel below layer l+1 (index 0: input)
   /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
   private final Box box = new Box();
+  /** The rules' lazy pattern (the first of Patterns). */
+  private final String lazy;
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
   /** Rule LazyLayersPassNorms: whether lazy layers pass reduced norms of the kernel below on. */
   private final boolean passNorms;
@@ -65,6 +67,7 @@ final class EnergyBuilder {
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
     this.passNorms = templates.lazyLayersPassNorms();
+    this.lazy = rules.knownNames().patterns().get(0);
     for (Scale s : model.scales().values()) {
       if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);
     }
@@ -132,7 +135,7 @@ final class EnergyBuilder {
     if (l == model.layers().size()) {
       Affine width = symbol(model, model.layers().get(l - 1).width());
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
-      Energy e = new Energy(new PatternAssignment(partial.patterns()), partial.features(), partial.costs(),
+      Energy e = new Energy(new PatternAssignment(partial.patterns(), lazy), partial.features(), partial.costs(),
           ay.pruned(box), partial.constraints(), partial.variables(), partial.variableLayers());
       // another feature choice of the same assignment with the same energy adds nothing
       if (seen.add(List.of(e.assignment(), e.total(), e.constraints()))) out.add(e);

@@ -88,11 +88,10 @@ public final class DerivationView {
   /** For each non-lazy layer, the feature it acts on: "h1: Spec on He1(w.x)". */
   public List<String> features(Piece p) {
     List<String> out = new ArrayList<>();
-    String lazy = "GP";
     for (int l = 0; l < p.assignment().layers().size(); l++) {
       String pat = p.assignment().layers().get(l);
       int a = p.features().get(l);
-      if (a > 0 && !pat.equals(lazy)) {
+      if (a > 0) { // a lazy layer acts on no feature
         out.add(d.model().layers().get(l).name() + ": " + pat + " on He" + a + "(" + d.model().target().direction() + "."
             + d.model().input().name() + ")");
       }
