@@ -29,12 +29,20 @@ paramStmt    : PARAMETRIZATION kind=ID ;
 ridgeStmt    : RIDGE name=ID '=' number ;
 patternsStmt : PATTERNS ID ( ',' ID )* ;
 
-// He<k>(w . x); richer targets are future work and get a clear error.
-targetExpr   : fn=ID '(' dir=ID '.' arg=ID ')' ;
+// A sum of terms; a term is an optional coefficient (a scale such as eps, or a number) times a
+// product of Hermite factors He<k>(w . x) of distinct directions: He1(w.x) + eps He3(w.x),
+// He2(w1.x) He1(w2.x).
+targetExpr   : targetTerm ( sign+=('+' | '-') targetTerm )* ;
+targetTerm   : ( coef=ID | num=number )? hermite+ ;
+hermite      : fn=ID '(' dir=ID '.' arg=ID ')' ;
 
-layerStmt    : name=ID '=' act=ID '(' weight=ID prev=ID ')' WIDTH width=ID   # hiddenLayer
-             | name=ID '=' weight=ID '.' prev=ID                           # readout
+// NAME = [KIND] ACT(WEIGHTS... PREV) OPTION SCALE ...; the kind (dense when left out), the number
+// of weights and the options each kind takes ("width N", "patch p", "tokens L") come from the
+// rules (rules/layers.m), so a new layer kind needs no change here.
+layerStmt    : name=ID '=' kind=ID? act=ID '(' args+=ID+ ')' option*   # hiddenLayer
+             | name=ID '=' weight=ID '.' prev=ID                      # readout
              ;
+option       : key=ID value=ID ;
 
 // A rational exponent: 2, 1.5, -1/2, (3/2), (-1/2). Fractions are built by the parser, never lexed
 // as one token, so that d^-1/2 means d^(-1/2).
@@ -52,7 +60,6 @@ NETWORK         : 'network' ;
 PARAMETRIZATION : 'parametrization' ;
 RIDGE           : 'ridge' ;
 PATTERNS        : 'patterns' ;
-WIDTH           : 'width' ;
 
 ID          : [a-zA-Z_] [a-zA-Z_0-9]* ;
 NUMBER      : [0-9]+ ( '.' [0-9]+ )? ( [eE] [+-]? [0-9]+ )? ;

@@ -15,3 +15,7 @@ ScaleExp[Infinity] := Infinity;
 (* A validity constraint a <= b between monomials, as the exponent of b/a, which must be >= 0. *)
 ConstraintExp[LessEqual[a_, b_]] := ScaleExp[b/a];
 ConstraintExp[GreaterEqual[a_, b_]] := ScaleExp[a/b];
+
+(* An identity a == b between monomials (a layer kind's KindChecks), as the exponent of a/b,
+   which must be 0. *)
+EqualityExp[Equal[a_, b_]] := ScaleExp[a/b];

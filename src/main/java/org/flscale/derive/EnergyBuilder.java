@@ -52,6 +52,8 @@ final class EnergyBuilder {
   private final Affine dim;
   private final List<ActivationContent> activations = new ArrayList<>();
   private final List<BitSet> reach = new ArrayList<>(); // reach.get(l): degrees of the kernel below layer l+1 (index 0: input)
+  /** Per hidden layer, what its kind's rules say (rules/layers.m). */
+  private final List<KindFacts> kinds = new ArrayList<>();
   /** Bounds on every scale and parameter, to drop alternatives that can never be the minimum. */
   private final Box box = new Box();
   /** The rules' lazy pattern (the first of Patterns). */
@@ -59,11 +61,27 @@ final class EnergyBuilder {
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
   /** Rule LazyLayersPassNorms: whether lazy layers pass reduced norms of the kernel below on. */
   private final boolean passNorms;
+  private final Affine costWeight;
+
+  /**
+   * A layer's kind as the rules see it: the dimension its units read, the units a pattern acts on,
+   * the factors on its lazy and spike norms, and whether it multiplies a score by a lazy value.
+   */
+  record KindFacts(Affine dimension, Affine units, MinMax lazyDilution, MinMax spikeDilution, boolean scoreProduct) {}
 
   EnergyBuilder(ArchModel model, RuleBook rules) {
+    this(model, rules, Affine.ZERO);
+  }
+
+  /**
+   * @param costWeight exponent of the factor on every cost (a target term of amplitude c is learned
+   *     for a likelihood gain c^2 per sample: the rule ComponentCostFactor)
+   */
+  EnergyBuilder(ArchModel model, RuleBook rules, Affine costWeight) {
     this.model = model;
     this.rules = rules;
     this.templates = new Templates(rules);
+    this.costWeight = costWeight;
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
     this.passNorms = templates.lazyLayersPassNorms();
@@ -77,13 +95,47 @@ final class EnergyBuilder {
     BitSet r = new BitSet();
     r.set(1); // the input kernel x.x' represents the linear features
     reach.add(r);
-    int bound = Math.max(2 * k + 2, 8);
+    int bound = Math.min(Math.max(2 * k + 2, 8), RuleBook.MAX_DEGREE);
     for (Layer layer : model.layers()) {
       ActivationContent act = rules.activationContent(layer.activation());
       activations.add(act);
-      r = DegreeSets.compose(act.degrees(), r, Math.min(bound, RuleBook.MAX_DEGREE));
+      KindFacts facts = kindFacts(layer);
+      kinds.add(facts);
+      BitSet value = DegreeSets.compose(act.degrees(), r, bound);
+      if (facts.scoreProduct()) {
+        // the lazy kernel is the value's times (1 + the input kernel): products with the score's features
+        BitSet withScore = DegreeSets.product(value, r, bound);
+        withScore.or(value);
+        value = withScore;
+      }
+      r = value;
       reach.add(r);
     }
+  }
+
+  private KindFacts kindFacts(Layer layer) {
+    List<Affine> options = new ArrayList<>();
+    for (String scale : layer.options().values()) options.add(symbol(model, scale));
+    String kind = layer.kind();
+    for (var check : templates.kindChecks(kind, dim, options)) {
+      if (!tied(check.getValue()).equals(Affine.ZERO)) {
+        String shown = check.getKey().replace("flDim", model.input().dimension());
+        List<String> keys = new ArrayList<>(layer.options().keySet());
+        for (int i = keys.size(); i >= 1; i--) shown = shown.replace("flO" + i, layer.options().get(keys.get(i - 1)));
+        throw new org.flscale.parse.ArchError(layer.pos(), "the " + kind + " layer '" + layer.name() + "' needs " + shown
+            + " (rules/layers.m, KindChecks), which its scales do not satisfy");
+      }
+    }
+    return new KindFacts(templates.kindDimension(kind, dim, options), templates.kindUnits(kind, options),
+        templates.lazyDilution(kind, options).pruned(box), templates.spikeDilution(kind, options).pruned(box),
+        templates.scoreProduct(kind));
+  }
+
+  /** An exponent with every tied scale replaced by its own exponent. */
+  private Affine tied(Affine a) {
+    Affine g = a;
+    for (Scale s : model.scales().values()) if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
+    return g;
   }
 
   /** Degrees reachable by the lazy kernel of each hidden layer (index l = layer l, 0 = input). */
@@ -133,7 +185,8 @@ final class EnergyBuilder {
 
   private void dfs(int l, MinMax[] nu, Partial partial, List<String> patterns, List<Energy> out) {
     if (l == model.layers().size()) {
-      Affine width = symbol(model, model.layers().get(l - 1).width());
+      String readWidth = model.layers().get(l - 1).width();
+      Affine width = readWidth != null ? symbol(model, readWidth) : kinds.get(l - 1).units();
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
       Energy e = new Energy(new PatternAssignment(partial.patterns(), lazy), partial.features(), partial.costs(),
           ay.pruned(box), partial.constraints(), partial.variables(), partial.variableLayers());
@@ -142,7 +195,8 @@ final class EnergyBuilder {
       return;
     }
     ActivationContent act = activations.get(l);
-    Affine width = symbol(model, model.layers().get(l).width());
+    KindFacts kind = kinds.get(l);
+    Affine width = kind.units();
     String layerName = model.layers().get(l).name();
     for (String pattern : patterns) {
       String param = templates.parameter(pattern);
@@ -164,24 +218,10 @@ final class EnergyBuilder {
       List<MinMax[]> tables = new ArrayList<>();
       for (int a = 1; a <= k; a++) {
         if (nu[a].isInfinite()) continue;
-        BitSet comps = DegreeSets.compose(act.degrees(), single(a), k);
-        if (!spike.isInfinite() && comps.isEmpty()) continue; // its spike would reach no degree we track
-        MinMax[] next = baseline(l + 1);
-        if (amplifies || passNorms) {
-          // Claim (ii): the feature, as the layer sees it, enters the activation's products.
-          MinMax[] fed = passNorms ? nu.clone() : baseline(l);
-          fed[a] = templates.feed(pattern, p, nu[a]);
-          next = lazyTable(l, fed);
-        }
-        if (!spike.isInfinite()) {
-          // Claim (i): each component of act(He_a) has the smaller of the spike's norm and its
-          // lazy norm (a weak spike does not help).
-          for (int j = comps.nextSetBit(0); j >= 0; j = comps.nextSetBit(j + 1)) {
-            next[j] = (reach.get(l + 1).get(j) ? spike.min(templates.lazyNorm(j, dim)) : spike).pruned(box);
-          }
-        }
+        MinMax[] next = kind.scoreProduct() ? scoreRoute(l, a, nu, pattern, p, spike, amplifies) : activationRoute(l, a, nu, pattern, p, spike, amplifies);
+        if (next == null) continue; // its spike would reach no degree we track
         feats.add(a);
-        featCosts.add(templates.cost(pattern, p, width, nu[a]));
+        featCosts.add(weighted(templates.cost(pattern, p, width, nu[a])));
         tables.add(next);
       }
       for (int i = 0; i < feats.size(); i++) {
@@ -189,6 +229,63 @@ final class EnergyBuilder {
         dfs(l + 1, tables.get(i), partial.then(pattern, feats.get(i), featCosts.get(i), cons, varName, layerName), patterns, out);
       }
     }
+  }
+
+  /**
+   * A dense-like layer acting on He_a: the spike reaches the components of act(He_a) (claim (i));
+   * an amplified feature enters the activation's products (claim (ii)). Null when the spike
+   * would reach no tracked degree.
+   */
+  private MinMax[] activationRoute(int l, int a, MinMax[] nu, String pattern, Affine p, MinMax spike, boolean amplifies) {
+    ActivationContent act = activations.get(l);
+    KindFacts kind = kinds.get(l);
+    BitSet comps = DegreeSets.compose(act.degrees(), single(a), k);
+    if (!spike.isInfinite() && comps.isEmpty()) return null;
+    MinMax[] next = baseline(l + 1);
+    if (amplifies || passNorms) {
+      MinMax[] fed = passNorms ? nu.clone() : baseline(l);
+      fed[a] = templates.feed(pattern, p, nu[a]);
+      next = lazyTable(l, fed);
+    }
+    if (!spike.isInfinite()) {
+      // each component of act(He_a) has the smaller of the spike's norm and its lazy norm (a weak spike does not help)
+      MinMax s = spike.plus(kind.spikeDilution());
+      for (int j = comps.nextSetBit(0); j >= 0; j = comps.nextSetBit(j + 1)) {
+        next[j] = (reach.get(l + 1).get(j) ? s.min(next[j]) : s).pruned(box);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * A score-times-value layer (attention) whose pattern acts on the score's feature He_a: the
+   * component He_c of He_a He_j (j a degree of the lazy value) gets the spike's norm (or, for an
+   * amplified score, its norm) times the value's lazy norm of He_j, through ProductNorm.
+   */
+  private MinMax[] scoreRoute(int l, int a, MinMax[] nu, String pattern, Affine p, MinMax spike, boolean amplifies) {
+    ActivationContent act = activations.get(l);
+    KindFacts kind = kinds.get(l);
+    MinMax score;
+    if (!spike.isInfinite()) score = spike.plus(kind.spikeDilution());
+    else if (amplifies) score = templates.feed(pattern, p, nu[a]).plus(kind.lazyDilution());
+    else return null;
+    BitSet values = DegreeSets.compose(act.degrees(), reach.get(l), k + a);
+    MinMax[] next = baseline(l + 1);
+    boolean any = false;
+    for (int j = values.nextSetBit(0); j >= 0; j = values.nextSetBit(j + 1)) {
+      MinMax via = templates.productNorm(List.of(score, templates.lazyNorm(j, kind.dimension())));
+      BitSet comps = DegreeSets.product(single(a), single(j), k);
+      for (int c = comps.nextSetBit(0); c >= 0 && c <= k; c = comps.nextSetBit(c + 1)) {
+        next[c] = next[c].min(via).pruned(box);
+        any = true;
+      }
+    }
+    return any ? next : null;
+  }
+
+  /** A cost weighed by the target term's amplitude (ComponentCostFactor); null stays null. */
+  private MinMax weighted(MinMax cost) {
+    return cost == null || costWeight.equals(Affine.ZERO) ? cost : cost.plus(MinMax.of(costWeight));
   }
 
   /**
@@ -220,10 +317,16 @@ final class EnergyBuilder {
   private MinMax[] baseline(int l) {
     MinMax[] t = new MinMax[k + 1];
     for (int j = 0; j <= k; j++) {
-      if (l == 0) t[j] = j == 1 ? templates.inputNorm(dim) : MinMax.INFINITY;
-      else t[j] = reach.get(l).get(j) ? templates.lazyNorm(j, dim) : MinMax.INFINITY;
+      if (l == 0) t[j] = j == 1 ? templates.inputNorm(kinds.get(0).dimension()) : MinMax.INFINITY;
+      else t[j] = reach.get(l).get(j) ? lazyNorm(l - 1, j) : MinMax.INFINITY;
     }
     return t;
+  }
+
+  /** Claim (iii) in the dimension layer l's units read, times the layer's lazy dilution. */
+  private MinMax lazyNorm(int l, int j) {
+    KindFacts kind = kinds.get(l);
+    return templates.lazyNorm(j, kind.dimension()).plus(kind.lazyDilution()).pruned(box);
   }
 
   /**
@@ -235,8 +338,7 @@ final class EnergyBuilder {
     BitSet reachable = reach.get(l + 1);
     MinMax[] out = new MinMax[k + 1];
     for (int j = 0; j <= k; j++) {
-      MinMax best = reachable.get(j) ? templates.lazyNorm(j, dim) : MinMax.INFINITY;
-      best = best.pruned(box);
+      MinMax best = reachable.get(j) ? lazyNorm(l, j) : MinMax.INFINITY;
       for (List<Integer> parts : partitions(j)) {
         int zeros = zerosNeeded(act, parts.size(), below);
         if (zeros < 0) continue;
@@ -248,7 +350,7 @@ final class EnergyBuilder {
         }
         for (int z = 0; z < zeros; z++) factors.add(below[0]);
         if (!finite || factors.isEmpty()) continue;
-        best = best.min(templates.productNorm(factors)).pruned(box);
+        best = best.min(templates.productNorm(factors).plus(kinds.get(l).lazyDilution())).pruned(box);
       }
       out[j] = best;
     }

@@ -94,6 +94,68 @@ final class Templates {
     return instantiate(rules.template("ScaleExp[ProductNorm[{" + list + "}]]"), bind, "ProductNorm");
   }
 
+  // ---- layer kinds (rules/layers.m); a kind's rules receive its option scales as a list ----
+
+  private static String optionList(int n) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append("flO").append(i + 1);
+    return sb.append('}').toString();
+  }
+
+  private static Map<String, MinMax> bindOptions(List<Affine> options, Affine dim) {
+    Map<String, MinMax> bind = new java.util.HashMap<>();
+    for (int i = 0; i < options.size(); i++) bind.put("flO" + (i + 1), leaf(options.get(i)));
+    if (dim != null) bind.put(DIM, leaf(dim));
+    return bind;
+  }
+
+  private MinMax kindRule(String rule, String kind, boolean withDim, List<Affine> options, Affine dim) {
+    String call = rule + "[\"" + kind + "\", " + (withDim ? DIM + ", " : "") + optionList(options.size()) + "]";
+    Template e = rules.template("ScaleExp[" + call + "]");
+    return instantiate(e, bindOptions(options, dim), rule + "[\"" + kind + "\", ...] (rules/layers.m)");
+  }
+
+  /** The dimension of the vectors the layer's units read. */
+  Affine kindDimension(String kind, Affine dim, List<Affine> options) {
+    return kindRule("KindDimension", kind, true, options, dim).single();
+  }
+
+  /** The units a pattern acts on (the "width" of the pattern rules). */
+  Affine kindUnits(String kind, List<Affine> options) {
+    return kindRule("KindUnits", kind, false, options, null).single();
+  }
+
+  MinMax lazyDilution(String kind, List<Affine> options) {
+    return kindRule("LazyDilution", kind, false, options, null);
+  }
+
+  MinMax spikeDilution(String kind, List<Affine> options) {
+    return kindRule("SpikeDilution", kind, false, options, null);
+  }
+
+  boolean scoreProduct(String kind) {
+    return rules.template("TrueQ[ScoreProduct[\"" + kind + "\"]]").isSymbol("True");
+  }
+
+  /**
+   * The kind's identities between its option scales: each as the exponent of lhs/rhs (which must
+   * vanish), with the identity as the rules write it.
+   */
+  List<Map.Entry<String, Affine>> kindChecks(String kind, Affine dim, List<Affine> options) {
+    String call = "KindChecks[\"" + kind + "\", " + DIM + ", " + optionList(options.size()) + "]";
+    Template shown = rules.template("Map[ToString, " + call + "]");
+    Template e = rules.template("Map[EqualityExp, " + call + "]");
+    List<Map.Entry<String, Affine>> out = new ArrayList<>();
+    if (e.kind() != Template.Kind.NODE || !e.text().equals("List")) {
+      throw new RuleError("KindChecks[\"" + kind + "\", dim, options] must be a list of equalities, got " + e);
+    }
+    for (int i = 0; i < e.args().size(); i++) {
+      MinMax m = instantiate(e.args().get(i), bindOptions(options, dim), "KindChecks[\"" + kind + "\", ...]");
+      out.add(Map.entry(shown.args().get(i).text(), m.single()));
+    }
+    return out;
+  }
+
   MinMax readoutFactor(String parametrization, Affine width) {
     return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + parametrization + "\", flWidth]]"),
         Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + parametrization + "\", ...]");

@@ -39,6 +39,12 @@ public record ArchModel(
     return scales.values().stream().filter(Scale::isFree).map(Scale::name).toList();
   }
 
+  /** The same model learning another target (one term of a sum, say). */
+  public ArchModel withTarget(Target t) {
+    return new ArchModel(name, file, baseScale, scales, input, t, layers, readout, parametrization, ridgeName, ridge,
+        patterns, patternsPos);
+  }
+
   public boolean allScalesTied() {
     return freeScales().isEmpty();
   }

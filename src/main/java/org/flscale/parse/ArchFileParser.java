@@ -190,21 +190,64 @@ public final class ArchFileParser {
       once("target", t);
       if (input == null) throw new ArchError(pos(t), "the target refers to the input: declare 'input' before 'target'");
       ArchParser.TargetExprContext e = t.targetExpr();
-      Matcher m = HERMITE.matcher(e.fn.getText());
-      if (!m.matches()) {
-        throw new ArchError(pos(e.fn), "unknown target function '" + e.fn.getText()
-            + "'; expected a probabilists' Hermite polynomial He<k> with k >= 1, e.g. He3(w . x)");
+      List<Target.Term> terms = new ArrayList<>();
+      for (int i = 0; i < e.targetTerm().size(); i++) {
+        int sign = i > 0 && e.sign.get(i - 1).getText().equals("-") ? -1 : 1;
+        terms.add(term(e.targetTerm(i), sign));
       }
-      if (m.group(1).length() > 6 || Integer.parseInt(m.group(1)) > known.maxDegree()) {
-        throw new ArchError(pos(e.fn), "He" + m.group(1) + " is beyond the Hermite degrees flscale tracks (up to He"
+      target = new Target(t.name.getText(), List.copyOf(terms), pos(t));
+    }
+
+    private Target.Term term(ArchParser.TargetTermContext t, int sign) {
+      String coefficient = null;
+      Q number = null;
+      if (t.coef != null) {
+        requireScale(t.coef, "coefficient");
+        Scale s = scales.get(t.coef.getText());
+        if (s.kind() == Scale.Kind.FREE || !s.exponent().isConstant()) {
+          throw new ArchError(pos(t.coef), "the coefficient '" + t.coef.getText() + "' must be tied to the base scale, e.g. 'scale "
+              + t.coef.getText() + " = " + base + "^(-1/2)': the order in which terms are learned is derived for known amplitudes only");
+        }
+        coefficient = t.coef.getText();
+      }
+      if (t.num != null) {
+        number = Rationals.parseDecimal(t.num.getText());
+        if (number.signum() == 0) throw new ArchError(pos(t.num), "a term with coefficient 0 is no term; leave it out");
+      }
+      List<Target.Factor> factors = new ArrayList<>();
+      Map<String, SourcePos> directions = new HashMap<>();
+      for (ArchParser.HermiteContext h : t.hermite()) {
+        Matcher m = HERMITE.matcher(h.fn.getText());
+        if (!m.matches()) {
+          throw new ArchError(pos(h.fn), "unknown target function '" + h.fn.getText()
+              + "'; expected a probabilists' Hermite polynomial He<k> with k >= 1, e.g. He3(w . x)");
+        }
+        if (m.group(1).length() > 6 || Integer.parseInt(m.group(1)) > known.maxDegree()) {
+          throw new ArchError(pos(h.fn), "He" + m.group(1) + " is beyond the Hermite degrees flscale tracks (up to He"
+              + known.maxDegree() + ")");
+        }
+        int k = Integer.parseInt(m.group(1));
+        if (k < 1) throw new ArchError(pos(h.fn), "He0 is a constant, not a learnable target; use He<k> with k >= 1");
+        if (!h.arg.getText().equals(input.name())) {
+          throw new ArchError(pos(h.arg), "undefined input '" + h.arg.getText() + "'; the input is '" + input.name() + "'");
+        }
+        String dir = h.dir.getText();
+        if (scales.containsKey(dir)) {
+          throw new ArchError(pos(h.dir), "'" + dir + "' is a scale; a target direction needs a name of its own, e.g. w or w1");
+        }
+        if (directions.containsKey(dir)) {
+          throw new ArchError(pos(h.dir), "direction '" + dir + "' appears twice in one product; a product of Hermite "
+              + "polynomials of one direction is not a Hermite polynomial: expand it (He1 He2 = He3 + 2 He1) into terms");
+        }
+        directions.put(dir, pos(h.dir));
+        factors.add(new Target.Factor(k, dir));
+      }
+      int degree = factors.stream().mapToInt(Target.Factor::degree).sum();
+      if (degree > known.maxDegree()) {
+        throw new ArchError(pos(t), "the term has total degree " + degree + ", beyond the Hermite degrees flscale tracks (up to "
             + known.maxDegree() + ")");
       }
-      int k = Integer.parseInt(m.group(1));
-      if (k < 1) throw new ArchError(pos(e.fn), "He0 is a constant, not a learnable target; use He<k> with k >= 1");
-      if (!e.arg.getText().equals(input.name())) {
-        throw new ArchError(pos(e.arg), "undefined input '" + e.arg.getText() + "'; the input is '" + input.name() + "'");
-      }
-      target = new Target(t.name.getText(), k, e.dir.getText(), e.arg.getText(), pos(t));
+      return new Target.Term(coefficient, number, sign, List.copyOf(factors), input.name(), pos(t));
     }
 
     private void network(ArchParser.NetworkStmtContext n) {
@@ -217,23 +260,15 @@ public final class ArchFileParser {
         if (readout != null) throw new ArchError(pos(l), "the readout '" + readout.name() + " = " + readout.weight() + " . " + readout.layer()
             + "' must be the last line of the network");
         if (l instanceof ArchParser.HiddenLayerContext h) {
-          String name = h.name.getText();
-          if (names.containsKey(name)) throw new ArchError(pos(h.name), "name '" + name + "' is already defined");
-          if (!known.activations().contains(h.act.getText())) {
-            throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
-                + sorted(known.activations()) + " (add one in rules/activations.m)");
+          Layer layer = hiddenLayer(h, prev, names);
+          if (!layers.isEmpty() && known.kinds().get(layers.get(0).kind()).onlyLayer()) {
+            throw new ArchError(pos(h), onlyLayerMessage(layers.get(0).kind()));
           }
-          checkPrev(h.prev, prev);
-          requireScale(h.width, "width");
-          Affine wexp = scales.get(h.width.getText()).exponent();
-          if (wexp.isConstant() && wexp.constant().signum() < 0) {
-            throw new ArchError(pos(h.width), "the width '" + h.width.getText() + "' = " + base + "^(" + wexp.constant()
-                + ") shrinks with " + base + "; a width must be a large scale (exponent >= 0)");
+          if (!layers.isEmpty() && known.kinds().get(layer.kind()).onlyLayer()) {
+            throw new ArchError(pos(h.kind), onlyLayerMessage(layer.kind()));
           }
-          checkWeight(h.weight, names);
-          layers.add(new Layer(name, h.act.getText(), h.weight.getText(), h.prev.getText(), h.width.getText(), pos(h.name)));
-          names.put(name, pos(h.name));
-          prev = name;
+          layers.add(layer);
+          prev = layer.name();
         } else if (l instanceof ArchParser.ReadoutContext r) {
           if (layers.isEmpty()) throw new ArchError(pos(r), "the network needs a hidden layer before the readout");
           checkPrev(r.prev, prev);
@@ -243,6 +278,73 @@ public final class ArchFileParser {
       }
       if (layers.isEmpty()) throw new ArchError(pos(n), "the network needs at least one hidden layer 'h1 = ACT(W1 x) width N'");
       if (readout == null) throw new ArchError(pos(n.getStop()), "the network must end with a readout 'f = a . " + prev + "'");
+    }
+
+    private String onlyLayerMessage(String kind) {
+      return "the rules cover a " + kind + " layer only as the network's one hidden layer ('h1 = " + kind
+          + " ...(... x) ...' then the readout); deeper networks with it are not in the rules yet (rules/layers.m, KindOnlyLayer)";
+    }
+
+    /** NAME = [KIND] ACT(WEIGHTS... PREV) OPTION SCALE ...: checked against the kind's rules. */
+    private Layer hiddenLayer(ArchParser.HiddenLayerContext h, String prev, Map<String, SourcePos> names) {
+      String name = h.name.getText();
+      if (names.containsKey(name)) throw new ArchError(pos(h.name), "name '" + name + "' is already defined");
+      String kindName = h.kind == null ? KnownNames.DEFAULT_KIND : h.kind.getText();
+      KnownNames.LayerKind kind = known.kinds().get(kindName);
+      if (kind == null) {
+        throw new ArchError(pos(h.kind), "unknown layer kind '" + kindName + "'; known kinds: "
+            + String.join(", ", known.kinds().keySet()) + " (add one in rules/layers.m)");
+      }
+      if (!known.activations().contains(h.act.getText())) {
+        throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
+            + sorted(known.activations()) + " (add one in rules/activations.m)");
+      }
+      List<Token> args = h.args;
+      int wanted = kind.weights().size();
+      String form = kindName.equals(KnownNames.DEFAULT_KIND) ? h.act.getText() : kindName + " " + h.act.getText();
+      String shape = form + "(" + String.join(" ", kind.weights().stream().map(w -> w.toUpperCase().substring(0, 1)).toList())
+          + " " + prev + ")";
+      if (args.size() != wanted + 1) {
+        Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
+        throw new ArchError(pos(at), "a " + kindName + " layer names " + wanted + (wanted == 1 ? " weight" : " weights") + " ("
+            + String.join(", ", kind.weights()) + ") and then its input: " + shape);
+      }
+      Token prevTok = args.get(args.size() - 1);
+      checkPrev(prevTok, prev);
+      List<String> weights = new ArrayList<>();
+      for (int i = 0; i < wanted; i++) {
+        checkWeight(args.get(i), names);
+        weights.add(args.get(i).getText());
+      }
+      Map<String, String> options = new LinkedHashMap<>();
+      Map<String, Token> optionTokens = new HashMap<>();
+      for (ArchParser.OptionContext o : h.option()) {
+        String key = o.key.getText();
+        if (!kind.options().contains(key)) {
+          throw new ArchError(pos(o.key), "unknown option '" + key + "' for a " + kindName + " layer; it takes: "
+              + String.join(", ", kind.options()));
+        }
+        if (options.containsKey(key)) throw new ArchError(pos(o.key), "option '" + key + "' given twice");
+        requireScale(o.value, key);
+        Affine exp = scales.get(o.value.getText()).exponent();
+        if (exp.isConstant() && exp.constant().signum() < 0) {
+          throw new ArchError(pos(o.value), "the " + key + " '" + o.value.getText() + "' = " + base + "^(" + exp.constant()
+              + ") shrinks with " + base + "; a " + key + " must be a large scale (exponent >= 0)");
+        }
+        options.put(key, o.value.getText());
+        optionTokens.put(key, o.value);
+      }
+      Map<String, String> ordered = new LinkedHashMap<>();
+      for (String key : kind.options()) {
+        if (!options.containsKey(key)) {
+          SourcePos at = h.option().isEmpty() ? pos(h.getStop()) : pos(h.option(h.option().size() - 1).getStop());
+          throw new ArchError(at, "the " + kindName + " layer '" + name + "' needs '" + key + " SCALE'"
+              + (kind.options().size() > 1 ? " (it takes: " + String.join(", ", kind.options()) + ")" : ""));
+        }
+        ordered.put(key, options.get(key));
+      }
+      names.put(name, pos(h.name));
+      return new Layer(name, kindName, h.act.getText(), List.copyOf(weights), prevTok.getText(), ordered, pos(h.name));
     }
 
     private void checkPrev(Token prevTok, String expected) {

@@ -1,12 +1,20 @@
 package org.flscale.parse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The names the rule set defines, against which a file is checked: activations, patterns,
- * parametrizations and input distributions. They come from rules/, not from the grammar.
+ * parametrizations, input distributions and layer kinds. They come from rules/, not from the grammar.
  */
 public record KnownNames(
     Set<String> activations, List<String> patterns, Set<String> parametrizations, Set<String> distributions,
-    int maxDegree) {}
+    Map<String, LayerKind> kinds, int maxDegree) {
+
+  /** A layer kind of rules/layers.m: its options (each names a scale), its weights, where it may stand. */
+  public record LayerKind(String name, List<String> options, List<String> weights, boolean onlyLayer) {}
+
+  /** The kind a layer has when its statement names none. */
+  public static final String DEFAULT_KIND = "dense";
+}

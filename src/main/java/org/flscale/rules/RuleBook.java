@@ -42,7 +42,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
-  private static final int CACHE_FORMAT = 1;
+  private static final int CACHE_FORMAT = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -155,7 +155,27 @@ public final class RuleBook {
     Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
     if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
     if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    return new KnownNames(acts, patterns, params, dists, MAX_DEGREE);
+    return new KnownNames(acts, patterns, params, dists, readKinds(), MAX_DEGREE);
+  }
+
+  /** The layer kinds of rules/layers.m (LayerKinds, KindOptions, KindWeights, KindOnlyLayer). */
+  private Map<String, KnownNames.LayerKind> readKinds() {
+    Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
+    for (String kind : stringList("LayerKinds")) {
+      String q = "\"" + kind + "\"";
+      List<String> options = stringList("KindOptions[" + q + "]");
+      List<String> weights = stringList("KindWeights[" + q + "]");
+      if (options.isEmpty() || weights.isEmpty()) {
+        throw new RuleError("layer kind \"" + kind + "\" needs KindOptions[" + q + "] = {...} and KindWeights[" + q
+            + "] = {...} in the rules (rules/layers.m)");
+      }
+      boolean only = session().eval("TrueQ[KindOnlyLayer[" + q + "]]").isTrue();
+      kinds.put(kind, new KnownNames.LayerKind(kind, options, weights, only));
+    }
+    if (!kinds.containsKey(KnownNames.DEFAULT_KIND)) {
+      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (LayerKinds in rules/layers.m)");
+    }
+    return kinds;
   }
 
   /** The string first arguments of the definitions of {@code head}, e.g. Activation["erf"] = ... */
@@ -288,6 +308,13 @@ public final class RuleBook {
       known.patterns().forEach(names.putArray("patterns")::add);
       known.parametrizations().forEach(names.putArray("parametrizations")::add);
       known.distributions().forEach(names.putArray("distributions")::add);
+      ObjectNode kinds = names.putObject("kinds");
+      for (KnownNames.LayerKind kind : known.kinds().values()) {
+        ObjectNode k = kinds.putObject(kind.name());
+        kind.options().forEach(k.putArray("options")::add);
+        kind.weights().forEach(k.putArray("weights")::add);
+        k.put("onlyLayer", kind.onlyLayer());
+      }
       ObjectNode acts = root.putObject("activations");
       for (ActivationContent c : contents.values()) {
         ObjectNode a = acts.putObject(c.name());
@@ -314,8 +341,12 @@ public final class RuleBook {
       JsonNode root = JSON.readTree(cacheFile.toFile());
       if (root.path("format").asInt() != CACHE_FORMAT || !hash.equals(root.path("rules").asText())) return false;
       JsonNode n = root.get("names");
+      Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
+      n.get("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), new KnownNames.LayerKind(e.getKey(),
+          strings(e.getValue().get("options")), strings(e.getValue().get("weights")), e.getValue().get("onlyLayer").asBoolean())));
       known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
-          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), MAX_DEGREE);
+          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), kinds,
+          MAX_DEGREE);
       root.get("activations").fields().forEachRemaining(e -> {
         BitSet deg = new BitSet();
         e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));
