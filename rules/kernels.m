@@ -18,3 +18,9 @@ ProductNorm[norms_List] := Times @@ norms;
    Set to True to let lazy layers pass reduced norms on through their activation (ProductNorm):
    a Spec layer followed by lazy layers then works like a Spec last layer. *)
 LazyLayersPassNorms = False;
+
+(* A target term of amplitude c (y = ... + c He_k(w.x) + ...): learning it gains c^2 per sample in
+   the likelihood, so the bound of DOMAIN.md section 2 reads P c^2 ~ kappa (costs + c^2 a), with a
+   the term's norm per unit amplitude: the costs of moving weights weigh ComponentCostFactor[c] in
+   samples, while a kernel learns the term at its norm whatever c is. *)
+ComponentCostFactor[c_] := c^-2;

@@ -1,5 +1,8 @@
 package org.flscale.derive;
 
+import org.flscale.math.Q;
+import org.flscale.model.Target;
+
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.math3.fraction.BigFraction;
@@ -17,7 +20,22 @@ public record Derivation(
     List<Piece> winner,
     List<PatternOutcome> patterns,
     List<String> reachable,
-    List<String> parameterOrder) {
+    List<String> parameterOrder,
+    List<TermDerivation> terms) {
+
+  /** A derivation of a one-term target. */
+  public Derivation(ArchModel model, boolean learnable, String reason, List<Piece> winner, List<PatternOutcome> patterns,
+      List<String> reachable, List<String> parameterOrder) {
+    this(model, learnable, reason, winner, patterns, reachable, parameterOrder, List.of());
+  }
+
+  /**
+   * One term of a target with several: its amplitude's exponent, its own derivation (P_* of that
+   * term alone), whether it is of the largest amplitude (then it counts for the target's P_*), and
+   * its place in the order of learning (1 first; equal exponents share a place; 0 when free scales
+   * leave the order open or the term cannot be learned).
+   */
+  public record TermDerivation(Target.Term term, Q amplitude, Derivation derivation, boolean dominant, int order) {}
 
   /** The exact exponent of the base scale in P_* / kappa, when learnable and every scale is tied. */
   public Optional<BigFraction> pstarExponent() {

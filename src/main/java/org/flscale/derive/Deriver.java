@@ -9,6 +9,7 @@ import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.model.ArchModel;
 import org.flscale.model.Scale;
+import org.flscale.model.Target;
 import org.flscale.rules.ActivationContent;
 import org.flscale.rules.DegreeSets;
 import org.flscale.rules.RuleBook;
@@ -47,7 +48,78 @@ public final class Deriver {
   }
 
   public Derivation derive(ArchModel model) {
-    EnergyBuilder builder = new EnergyBuilder(model, rules);
+    if (model.target().single()) return deriveTerm(model, Affine.ZERO);
+    return deriveTerms(model);
+  }
+
+  /**
+   * A target of several terms: each term is derived on its own, its costs weighed by its amplitude
+   * (ComponentCostFactor). The target's P_* is that of its hardest term of the largest amplitude
+   * (the others carry a vanishing share of its variance), and the terms are ranked by P_*.
+   */
+  private Derivation deriveTerms(ArchModel model) {
+    Templates templates = new Templates(rules);
+    List<Target.Term> terms = model.target().terms();
+    List<Q> amplitudes = new ArrayList<>();
+    for (Target.Term t : terms) amplitudes.add(t.coefficient() == null ? Q.ZERO : model.scale(t.coefficient()).exponent().constant());
+    Q top = largest(amplitudes);
+    if (!model.allScalesTied() && amplitudes.stream().filter(a -> a.compareTo(top) == 0).count() > 1) {
+      throw new org.flscale.parse.ArchError(model.target().pos(), "with free scales, a target with several terms of the "
+          + "largest amplitude is not derived yet (its P_* would be a maximum of piecewise answers): tie the free scales "
+          + "or give the terms different amplitudes");
+    }
+    List<Derivation> each = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      String c = terms.get(i).coefficient();
+      Affine weight = c == null ? Affine.ZERO : templates.componentCostFactor(EnergyBuilder.symbol(model, c));
+      each.add(deriveTerm(model.withTarget(model.target().only(terms.get(i))), weight));
+    }
+    // the governing term: the hardest (an unlearnable one first) of the largest amplitude
+    int governing = -1;
+    for (int i = 0; i < terms.size(); i++) {
+      if (amplitudes.get(i).compareTo(top) != 0) continue;
+      if (governing < 0 || harder(each.get(i), each.get(governing))) governing = i;
+    }
+    List<Derivation.TermDerivation> out = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      out.add(new Derivation.TermDerivation(terms.get(i), amplitudes.get(i), each.get(i),
+          amplitudes.get(i).compareTo(top) == 0, order(each, i)));
+    }
+    Derivation g = each.get(governing);
+    String reason = g.learnable() ? null : g.reason();
+    return new Derivation(model, g.learnable(), reason, g.winner(), g.patterns(), g.reachable(), g.parameterOrder(), out);
+  }
+
+  private static Q largest(List<Q> amplitudes) {
+    Q top = amplitudes.get(0);
+    for (Q a : amplitudes) if (a.compareTo(top) > 0) top = a;
+    return top;
+  }
+
+  /** Whether a is harder to learn than b: unlearnable, or a larger exponent (scales tied). */
+  private static boolean harder(Derivation a, Derivation b) {
+    if (!b.learnable()) return false;
+    if (!a.learnable()) return true;
+    var ea = a.pstarExponent();
+    var eb = b.pstarExponent();
+    return ea.isPresent() && eb.isPresent() && ea.get().compareTo(eb.get()) > 0;
+  }
+
+  /** 1 + the number of distinct smaller P_* exponents among the learnable terms; 0 if undetermined. */
+  private static int order(List<Derivation> each, int i) {
+    var mine = each.get(i).pstarExponent();
+    if (mine.isEmpty()) return 0;
+    java.util.TreeSet<org.apache.commons.math3.fraction.BigFraction> smaller = new java.util.TreeSet<>();
+    for (Derivation d : each) {
+      var e = d.pstarExponent();
+      if (e.isEmpty() && d.learnable()) return 0; // free scales: the order depends on them
+      if (e.isPresent() && e.get().compareTo(mine.get()) < 0) smaller.add(e.get());
+    }
+    return smaller.size() + 1;
+  }
+
+  private Derivation deriveTerm(ArchModel model, Affine costWeight) {
+    EnergyBuilder builder = new EnergyBuilder(model, rules, costWeight);
     List<String> reach = describeReach(model, builder);
     if (!builder.targetReachable()) {
       return new Derivation(model, false, unreachableReason(model, builder), List.of(), List.of(), reach, List.of());

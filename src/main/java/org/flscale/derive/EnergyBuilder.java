@@ -119,7 +119,7 @@ final class EnergyBuilder {
     String kind = layer.kind();
     for (var check : templates.kindChecks(kind, dim, options)) {
       if (!tied(check.getValue()).equals(Affine.ZERO)) {
-        String shown = check.getKey().replace("flDim", model.input().dimension());
+        String shown = check.getKey().replace("==", " == ").replace("*", " ").replace("flDim", model.input().dimension());
         List<String> keys = new ArrayList<>(layer.options().keySet());
         for (int i = keys.size(); i >= 1; i--) shown = shown.replace("flO" + i, layer.options().get(keys.get(i - 1)));
         throw new org.flscale.parse.ArchError(layer.pos(), "the " + kind + " layer '" + layer.name() + "' needs " + shown

@@ -156,6 +156,12 @@ final class Templates {
     return out;
   }
 
+  /** The factor on the costs when the target term has amplitude {@code amplitude} (an exponent). */
+  Affine componentCostFactor(Affine amplitude) {
+    return instantiate(rules.template("ScaleExp[ComponentCostFactor[flAmp]]"), Map.of("flAmp", leaf(amplitude)),
+        "ComponentCostFactor").single();
+  }
+
   MinMax readoutFactor(String parametrization, Affine width) {
     return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + parametrization + "\", flWidth]]"),
         Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + parametrization + "\", ...]");

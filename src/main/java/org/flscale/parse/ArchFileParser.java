@@ -281,7 +281,7 @@ public final class ArchFileParser {
     }
 
     private String onlyLayerMessage(String kind) {
-      return "the rules cover a " + kind + " layer only as the network's one hidden layer ('h1 = " + kind
+      return "the rules cover " + article(kind) + " " + kind + " layer only as the network's one hidden layer ('h1 = " + kind
           + " ...(... x) ...' then the readout); deeper networks with it are not in the rules yet (rules/layers.m, KindOnlyLayer)";
     }
 
@@ -306,7 +306,7 @@ public final class ArchFileParser {
           + " " + prev + ")";
       if (args.size() != wanted + 1) {
         Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
-        throw new ArchError(pos(at), "a " + kindName + " layer names " + wanted + (wanted == 1 ? " weight" : " weights") + " ("
+        throw new ArchError(pos(at), capitalized(article(kindName)) + " " + kindName + " layer names " + wanted + (wanted == 1 ? " weight" : " weights") + " ("
             + String.join(", ", kind.weights()) + ") and then its input: " + shape);
       }
       Token prevTok = args.get(args.size() - 1);
@@ -321,7 +321,7 @@ public final class ArchFileParser {
       for (ArchParser.OptionContext o : h.option()) {
         String key = o.key.getText();
         if (!kind.options().contains(key)) {
-          throw new ArchError(pos(o.key), "unknown option '" + key + "' for a " + kindName + " layer; it takes: "
+          throw new ArchError(pos(o.key), "unknown option '" + key + "' for " + article(kindName) + " " + kindName + " layer; it takes: "
               + String.join(", ", kind.options()));
         }
         if (options.containsKey(key)) throw new ArchError(pos(o.key), "option '" + key + "' given twice");
@@ -408,6 +408,14 @@ public final class ArchFileParser {
     private SourcePos pos(Token t) {
       return new SourcePos(file, t.getLine(), t.getCharPositionInLine() + 1);
     }
+  }
+
+  private static String article(String word) {
+    return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String sorted(java.util.Collection<String> names) {

@@ -40,6 +40,7 @@ public final class JsonReport {
 
     ObjectNode pstar = root.putObject("pstar");
     pstar.put("learnable", d.learnable());
+    if (!d.terms().isEmpty()) terms(root, d);
     if (!d.learnable()) {
       pstar.put("reason", d.reason());
       root.putArray("patterns");
@@ -70,6 +71,28 @@ public final class JsonReport {
       }
     }
     return root;
+  }
+
+  /**
+   * A target of several terms: each term's own P_* (as a one-term derivation's pstar), its
+   * amplitude, whether it is of the largest amplitude, and its place in the order of learning.
+   */
+  private static void terms(ObjectNode root, Derivation d) {
+    Monomials plain = new Monomials(d.model().freeScales(), d.model().baseScale());
+    ArrayNode arr = root.putArray("terms");
+    for (Derivation.TermDerivation t : d.terms()) {
+      ObjectNode n = arr.addObject();
+      n.put("term", t.term().display());
+      n.put("amplitude", plain.closedForm(org.flscale.math.Affine.constant(t.amplitude())));
+      n.put("degree", t.term().degree());
+      ArrayNode dirs = n.putArray("directions");
+      t.term().factors().forEach(f -> dirs.add(f.direction()));
+      n.put("largest", t.dominant());
+      if (t.order() > 0) n.put("order", t.order());
+      n.set("pstar", toJson(t.derivation()).get("pstar"));
+    }
+    ArrayNode order = root.putArray("learning_order");
+    TermOrder.of(d).forEach(order::add);
   }
 
   private static void putDetails(ObjectNode node, DerivationView v, Piece piece) {

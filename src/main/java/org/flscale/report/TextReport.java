@@ -35,10 +35,46 @@ public final class TextReport {
     }
     sb.append("  scales   ").append(String.join(", ", scales)).append('\n');
     for (String r : d.reachable()) sb.append("  kernel   ").append(r).append('\n');
+    if (!d.terms().isEmpty()) {
+      terms(sb, d, kappa, plain);
+      return sb.toString();
+    }
     if (!d.learnable()) {
       sb.append("\n  NOT LEARNABLE: ").append(d.reason()).append('\n');
       return sb.toString();
     }
+    body(sb, d, kappa);
+    return sb.toString();
+  }
+
+  /** A target of several terms: each term's derivation, then the target's P_* and the order of learning. */
+  private static void terms(StringBuilder sb, Derivation d, String kappa, Monomials plain) {
+    int i = 0;
+    for (Derivation.TermDerivation t : d.terms()) {
+      sb.append("\n  term ").append(++i).append(": ").append(t.term().display()).append("   amplitude ")
+          .append(plain.closedForm(org.flscale.math.Affine.constant(t.amplitude())))
+          .append(t.dominant() ? " (largest)" : "").append('\n');
+      if (!t.derivation().learnable()) {
+        sb.append("  NOT LEARNABLE: ").append(t.derivation().reason()).append('\n');
+      } else {
+        body(sb, t.derivation(), kappa);
+      }
+    }
+    sb.append('\n');
+    if (!d.learnable()) {
+      sb.append("  NOT LEARNABLE: ").append(d.reason()).append('\n');
+    } else {
+      DerivationView v = new DerivationView(d);
+      sb.append("  => target: P*/").append(kappa).append(" ~ ").append(v.piecewise(v.ordered(d.winner())))
+          .append("   (its hardest term of the largest amplitude)\n");
+    }
+    List<String> order = TermOrder.of(d);
+    if (!order.isEmpty()) sb.append("  learned in the order: ").append(String.join(", then ", order)).append('\n');
+    else sb.append("  order of learning: depends on the free scales (see each term)\n");
+  }
+
+  private static void body(StringBuilder sb, Derivation d, String kappa) {
+    DerivationView v = new DerivationView(d);
     sb.append('\n');
     for (PatternOutcome o : d.patterns()) {
       String name = o.assignment().label();
@@ -72,7 +108,6 @@ public final class TextReport {
             String.join(", ", v.conditions(p))));
       }
     }
-    return sb.toString();
   }
 
   private static void piece(StringBuilder sb, DerivationView v, Piece p, String lead, String kappa) {

@@ -89,11 +89,39 @@ class ArchFileParserTest {
   void everyInvalidCaseNamesItsPlace() throws Exception {
     try (var files = Files.list(Path.of("test-cases/invalid"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".arch")).toList()) {
-        ArchError e = assertThrows(ArchError.class, () -> parser.parse(p), p.toString());
+        // a few mistakes show only against the rules (a layer kind's identities), in the derivation
+        ArchError e = assertThrows(ArchError.class,
+            () -> new org.flscale.derive.Deriver(org.flscale.TestRules.get()).derive(parser.parse(p)), p.toString());
         assertTrue(e.format().startsWith(p + ":" + e.pos().line() + ":" + e.pos().column() + ": error: "), e.format());
         assertTrue(e.pos().line() >= 1, e.format());
       }
     }
+  }
+
+  @Test
+  void layerKindsAndTheirOptionsComeFromTheRules() {
+    var m = parser.parse("model m\nscale d\nscale L\nscale N = d\ninput x : gaussian(d)\ntarget y = He3(w . x)\n"
+        + "network {\n  h1 = attention relu(q V x) tokens L width N\n  f = a . h1\n}\n", "a.arch");
+    var h = m.layers().get(0);
+    assertEquals("attention", h.kind());
+    assertEquals(java.util.List.of("q", "V"), h.weights());
+    // options in the rules' order, whatever the file's
+    assertEquals(java.util.List.of("width", "tokens"), java.util.List.copyOf(h.options().keySet()));
+    assertEquals("N", h.width());
+  }
+
+  @Test
+  void targetsAreSumsOfProductsWithAmplitudes() {
+    var m = parser.parse("model m\nscale d\nscale eps = d^(-1)\nscale N = d\ninput x : gaussian(d)\n"
+        + "target y = He1(u . x) - eps He2(w1 . x) He1(w2 . x) + 0.5 He3(u . x)\n"
+        + "network {\n  h1 = erf(W x) width N\n  f = a . h1\n}\n", "t.arch");
+    var t = m.target();
+    assertEquals(3, t.terms().size());
+    assertEquals("eps", t.terms().get(1).coefficient());
+    assertEquals(-1, t.terms().get(1).sign());
+    assertEquals(3, t.terms().get(1).degree());
+    assertTrue(t.terms().get(1).multiIndex());
+    assertEquals("He1(u.x) - eps He2(w1.x) He1(w2.x) + 1/2 He3(u.x)", t.display());
   }
 
   @Test

@@ -1,0 +1,57 @@
+package org.flscale.derive;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.flscale.TestRules;
+import org.flscale.math.Q;
+import org.flscale.report.DerivationView;
+import org.junit.jupiter.api.Test;
+
+/** Targets of several terms: each term's own P_*, weighed by its amplitude, and the order of learning. */
+class TargetTermsTest {
+  private static Derivation derive(String scales, String target, String network) {
+    String text = "model t\nscale d\nscale N = d\n" + scales + "\ninput x : gaussian(d)\ntarget y = " + target
+        + "\nnetwork {\n" + network + "}\n";
+    return new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+  }
+
+  private static final String ERF = "  h1 = erf(W1 x) width N\n  f = a . h1\n";
+
+  private static String exponent(Derivation d) {
+    return d.pstarExponent().map(Q::of).orElseThrow().toString();
+  }
+
+  @Test
+  void aWeakTermWeighsItsCostsByOneOverItsAmplitudeSquared() {
+    Derivation d = derive("scale eps = d^(-1/2)", "He1(w . x) + eps He3(w . x)", ERF);
+    assertEquals(2, d.terms().size());
+    Derivation.TermDerivation linear = d.terms().get(0), cubic = d.terms().get(1);
+    assertTrue(linear.dominant());
+    assertFalse(cubic.dominant());
+    assertEquals("1", exponent(linear.derivation()));
+    DerivationView v = new DerivationView(cubic.derivation());
+    Piece spec = cubic.derivation().patterns().stream().filter(o -> o.assignment().label().equals("Spec")).findFirst()
+        .orElseThrow().pieces().get(0);
+    assertEquals("M1 d/eps^2 + N/M1", v.energy(spec));
+    // the target's P_* is its largest term's; the weak cubic comes later
+    assertEquals("1", exponent(d));
+    assertEquals(List.of(1, 2), d.terms().stream().map(Derivation.TermDerivation::order).toList());
+  }
+
+  @Test
+  void anUnlearnableLeadingTermMakesTheTargetUnlearnable() {
+    Derivation d = derive("", "He1(w . x) + He2(v . x)", ERF);
+    assertFalse(d.learnable());
+    assertTrue(d.reason().contains("He2(v.x)"), d.reason());
+    assertTrue(d.terms().get(0).derivation().learnable());
+  }
+
+  @Test
+  void aProductOfDirectionsIsAFeatureOfItsTotalDegree() {
+    Derivation product = derive("", "He2(w1 . x) He1(w2 . x)", ERF);
+    Derivation single = derive("", "He3(w . x)", ERF);
+    assertEquals(exponent(single), exponent(product));
+    assertFalse(derive("", "He1(w1 . x) He1(w2 . x)", ERF).learnable()); // even total degree, odd erf
+  }
+}
