@@ -51,7 +51,7 @@ SpikeDilution["conv", {width_, patch_, patches_}] := patches;
    query q in R^dim (scores s_l = q . x_l, prior q ~ N(0, I/dim), so scores are O(1)) and a value of
    "width" units v(x_l) = act(V x_l); f = a . sum_l softmax(s)_l v(x_l).
    The target He_k(w . x) is read token-wise, y = sum_l He_k(w . x_l)/sqrt(tokens).
-   Working hypothesis (docs/attention.md), to be replaced when a better one is known:
+   Working hypothesis (docs/layer-kinds.md), to be replaced when a better one is known:
    - Lazy head: the softmax weights are ~1/tokens, so the head averages its tokens and every norm
      gains the factor tokens; with the random score the kernel is value kernel x (1 + x.x'/dim).
    - A non-lazy head aligns its query with w: the softmax then singles out, of the "tokens"

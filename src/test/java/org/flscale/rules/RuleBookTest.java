@@ -79,6 +79,49 @@ class RuleBookTest {
     assertEquals("1", d.pstarExponent().map(Q::of).orElseThrow().toString());
   }
 
+  /** docs/extending.md, "A new layer kind": a CNN with global average pooling, from a rule file and a test case only. */
+  @Test
+  void aUserAddsALayerKindWithARuleFileAndATestCase(@TempDir Path dir) throws Exception {
+    Path rulesDir = Files.createDirectory(dir.resolve("rules"));
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, rulesDir.resolve(f.getFileName()));
+    }
+    Files.writeString(rulesDir.resolve("layers_pooled.m"), """
+        LayerKinds = Append[LayerKinds, "pooled_conv"];
+        KindOptions["pooled_conv"] = {"width", "patch", "patches"};
+        KindWeights["pooled_conv"] = {"filters"};
+        KindOnlyLayer["pooled_conv"] = True;
+        KindChecks["pooled_conv", dim_, {width_, patch_, patches_}] := {patch patches == dim};
+        KindDimension["pooled_conv", dim_, {width_, patch_, patches_}] := patch;
+        KindUnits["pooled_conv", {width_, patch_, patches_}] := width;
+        LazyDilution["pooled_conv", {width_, patch_, patches_}] := 1;
+        SpikeDilution["pooled_conv", {width_, patch_, patches_}] := 1;
+        """);
+    Path cases = Files.createDirectory(dir.resolve("test-cases"));
+    Files.writeString(cases.resolve("pooled_cnn.arch"), """
+        model pooled_cnn
+        scale d
+        scale p = d^(1/2)
+        scale n = d^(1/2)
+        scale N = d
+        input x : gaussian(d)
+        target y = He3(w . x)
+        network {
+          h1 = pooled_conv erf(W1 x) width N patch p patches n
+          f = a . h1
+        }
+        """);
+    Files.writeString(cases.resolve("pooled_cnn.expected.json"), """
+        { "model": "pooled_cnn",
+          "pstar": { "learnable": true, "pattern": "Spec", "exponent": "3/4", "energy": "M1 p + N/M1" } }
+        """);
+    RuleBook mine = RuleBook.load(rulesDir, null);
+    assertTrue(mine.knownNames().kinds().containsKey("pooled_conv"));
+    var results = new org.flscale.suite.RegressionSuite(mine).runAll(cases);
+    assertEquals(1, results.size());
+    assertTrue(results.get(0).passed(), String.join("\n", results.get(0).differences()));
+  }
+
   @Test
   void theCacheAnswersWithoutSymjaAndTheSame(@TempDir Path cache) throws Exception {
     Path arch = Path.of("examples/three_layer_erf_he3.arch");
