@@ -85,6 +85,14 @@ public final class DerivationView {
     return out;
   }
 
+  /** He_a of the target's direction; for a product of directions, of a direction u in their span. */
+  private String feature(int a) {
+    var factors = d.model().target().terms().get(0).factors();
+    String x = d.model().input().name();
+    if (factors.size() == 1) return "He" + a + "(" + factors.get(0).direction() + "." + x + ")";
+    return "He" + a + "(u." + x + "), u in span(" + String.join(", ", factors.stream().map(f -> f.direction()).toList()) + ")";
+  }
+
   /** For each non-lazy layer, the feature it acts on: "h1: Spec on He1(w.x)". */
   public List<String> features(Piece p) {
     List<String> out = new ArrayList<>();
@@ -92,8 +100,7 @@ public final class DerivationView {
       String pat = p.assignment().layers().get(l);
       int a = p.features().get(l);
       if (a > 0) { // a lazy layer acts on no feature
-        out.add(d.model().layers().get(l).name() + ": " + pat + " on He" + a + "(" + d.model().target().direction() + "."
-            + d.model().input().name() + ")");
+        out.add(d.model().layers().get(l).name() + ": " + pat + " on " + feature(a));
       }
     }
     return out;

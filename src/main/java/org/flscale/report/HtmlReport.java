@@ -37,6 +37,7 @@ public final class HtmlReport {
         .append(" parametrization; ").append(MathMl.inline(kappa + " = " + Rationals.format(d.model().ridge()))).append(".</p>\n");
 
     h.append("<h2>Result</h2>\n");
+    if (!d.terms().isEmpty()) terms(h, d, kappa);
     if (!d.learnable()) {
       h.append("<p class=\"win\">Not learnable.</p><p>").append(esc(d.reason())).append("</p>\n");
     } else {
@@ -103,6 +104,37 @@ public final class HtmlReport {
       h.append("<p><img alt=\"").append(png).append("\" style=\"max-width:100%\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(Files.readAllBytes(f))).append("\"/></p>\n");
     }
+  }
+
+  /** A target of several terms: each term's own P_* and its place in the order of learning. */
+  private static void terms(StringBuilder h, Derivation d, String kappa) {
+    Monomials plain = new Monomials(d.model().freeScales(), d.model().baseScale());
+    h.append("<table><tr><th>term</th><th>amplitude</th><th>pattern</th><th>P<sub>*</sub>/&#954; of the term</th>")
+        .append("<th>learned</th></tr>\n");
+    for (Derivation.TermDerivation t : d.terms()) {
+      DerivationView tv = new DerivationView(t.derivation());
+      h.append("<tr><td>").append(esc(t.term().display())).append("</td><td>")
+          .append(MathMl.inline(plain.closedForm(org.flscale.math.Affine.constant(t.amplitude()))))
+          .append(t.dominant() ? " (largest)" : "").append("</td>");
+      if (!t.derivation().learnable()) {
+        h.append("<td colspan=\"2\">not learnable</td><td></td></tr>\n");
+        continue;
+      }
+      List<Piece> win = tv.ordered(t.derivation().winner());
+      h.append("<td>").append(esc(tv.patternSummary(win))).append("</td><td>").append(esc(tv.piecewise(win)))
+          .append("</td><td>").append(t.order() > 0 ? ordinal(t.order()) : "depends on the scales").append("</td></tr>\n");
+    }
+    h.append("</table>\n<p>The target's P<sub>*</sub> is that of its hardest term of the largest amplitude; the ")
+        .append("derivation below is that term's.</p>\n");
+  }
+
+  private static String ordinal(int n) {
+    return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    });
   }
 
   private static String conditions(DerivationView v, Piece p) {

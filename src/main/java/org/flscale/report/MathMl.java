@@ -117,6 +117,10 @@ public final class MathMl {
     if (c == '-') pos++;
     while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.')) pos++;
     String tok = s.substring(start, pos);
+    if (tok.endsWith("_") && pos < s.length() && s.charAt(pos) == '*') { // P_*: a starred subscript
+      pos++;
+      return "<msub><mi>" + escape(tok.substring(0, tok.length() - 1)) + "</mi><mo>*</mo></msub>";
+    }
     if (tok.isEmpty()) {
       pos++;
       return "<mo>" + escape(String.valueOf(c)) + "</mo>";

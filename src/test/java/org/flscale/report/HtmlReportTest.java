@@ -40,6 +40,10 @@ class HtmlReportTest {
     assertTrue(m.contains("<msup>"), m);
     assertTrue(MathMl.inline("M1 d + N/M1").contains("<mfrac>"));
     assertTrue(MathMl.inline("N1^2 >= N2 d").contains("&#x2265;"));
+    // the headline: every part of "P_*/kappa ~ d^3" is typeset, none dropped
+    String headline = MathMl.inline("P_*/kappa ~ d^3");
+    assertTrue(headline.contains("<msub><mi>P</mi><mo>*</mo></msub>"), headline);
+    assertTrue(headline.contains("&#x3BA;") && headline.contains("&#x223C;") && headline.contains("<mn>3</mn>"), headline);
   }
 
   /** Renders the page in headless Chromium when the machine has it (Debian's chromium package). */
