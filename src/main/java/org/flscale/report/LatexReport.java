@@ -11,9 +11,22 @@ public final class LatexReport {
   private LatexReport() {}
 
   public static String render(Derivation d) {
-    DerivationView v = new DerivationView(d);
     StringBuilder sb = new StringBuilder();
     sb.append("% flscale derivation of ").append(d.model().name()).append('\n');
+    if (d.terms().isEmpty()) return body(sb, d);
+    // several terms: each term's derivation, then the target's result and the order of learning
+    for (Derivation.TermDerivation t : d.terms()) {
+      sb.append("% term ").append(t.term().display()).append(t.dominant() ? " (largest amplitude)" : "").append('\n');
+      body(sb, t.derivation());
+    }
+    sb.append("% target ").append(d.model().target().display()).append(": P_* of its hardest term of the largest amplitude\n");
+    List<String> order = TermOrder.of(d);
+    if (!order.isEmpty()) sb.append("% learned in the order: ").append(String.join(", then ", order)).append('\n');
+    return sb.toString();
+  }
+
+  private static String body(StringBuilder sb, Derivation d) {
+    DerivationView v = new DerivationView(d);
     if (!d.learnable()) {
       sb.append("% not learnable: ").append(d.reason()).append('\n');
       return sb.toString();
@@ -49,7 +62,7 @@ public final class LatexReport {
   /** Monomial text to TeX: powers in braces, "<=" as \le, Greek parameter names. */
   static String tex(String s) {
     String t = s.replace("_", "\\_").replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replace("<=", "\\le").replace(">=", "\\ge");
-    t = t.replaceAll("\\bbeta(\\d*)", "\\\\beta_{$1}").replaceAll("\\b([A-Za-z])(\\d+)\\b", "$1_{$2}");
+    t = t.replaceAll("\\beps\\b", "\\\\varepsilon").replaceAll("\\bbeta(\\d*)", "\\\\beta_{$1}").replaceAll("\\b([A-Za-z])(\\d+)\\b", "$1_{$2}");
     return t;
   }
 
