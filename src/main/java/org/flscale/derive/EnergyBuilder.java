@@ -32,6 +32,11 @@ import org.flscale.solve.RegionSolver;
  * </ul>
  * The energy is max(costs, a_y) with a_y = ReadoutFactor times nu_L[k]: in exponents, the
  * dominant balance of the sum of the costs and the target's norm.
+ *
+ * <p>A layer's kind (rules/layers.m) sets the dimension its units read (claim (iii) in that
+ * dimension), the units its patterns act on, factors on its lazy and spike norms, and whether its
+ * pattern acts on a linear score that multiplies a lazy value (attention) instead of on the
+ * activation's input. A target term of amplitude c weighs every cost by ComponentCostFactor[c].
  */
 final class EnergyBuilder {
   /** One way to learn the target: a pattern assignment with its feature choices and energy. */
