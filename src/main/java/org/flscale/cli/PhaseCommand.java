@@ -4,17 +4,22 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
 import org.flscale.report.PhaseDiagram;
+import org.flscale.report.PhaseLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** flscale phase FILE: the phase diagram over the plane of two free width exponents. */
+/**
+ * flscale phase FILE: the phase diagram over the plane of two free width exponents, or along the
+ * exponent of one free scale.
+ */
 @Command(name = "phase", mixinStandardHelpOptions = true,
-    description = "Draw the phase diagram of a file with two free scales: which pattern wins where, P_* in each "
-        + "region, the boundaries with their equations and contours of the P_* exponent (SVG and PNG).")
+    description = "Draw the phase diagram of a file with free scales (SVG and PNG). Two free scales: which pattern "
+        + "wins where in the plane of their exponents, P_* in each region, the boundaries with their equations and "
+        + "contours of the P_* exponent. One free scale: the P_* exponent along it, shaded by the winning pattern.")
 public final class PhaseCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "an .arch file with exactly two free scales")
+  @Parameters(paramLabel = "FILE", description = "an .arch file with one or two free scales")
   Path file;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output directory (default: ${DEFAULT-VALUE})")
@@ -25,9 +30,14 @@ public final class PhaseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Derivation d = DerivedFile.derive(rules, file);
-    PhaseDiagram diagram;
+    int free = d.model().freeScales().size();
+    if (free != 1 && free != 2) {
+      throw new UserError(file + ": a phase diagram needs one or two free scales (this file has " + free
+          + (free == 0 ? "" : ": " + String.join(", ", d.model().freeScales())) + ")");
+    }
+    org.flscale.report.Figure diagram;
     try {
-      diagram = new PhaseDiagram(d);
+      diagram = free == 2 ? new PhaseDiagram(d) : new PhaseLine(d);
     } catch (IllegalArgumentException e) {
       throw new UserError(file + ": " + e.getMessage());
     }

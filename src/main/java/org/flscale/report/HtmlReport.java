@@ -53,8 +53,10 @@ public final class HtmlReport {
         }
         h.append("</table>\n");
       }
-      if (d.model().freeScales().size() == 2) {
-        h.append("<h2>Phase diagram</h2>\n<div class=\"phase\">").append(new PhaseDiagram(d).svg()).append("</div>\n");
+      int free = d.model().freeScales().size();
+      if (free == 1 || free == 2) {
+        Figure diagram = free == 2 ? new PhaseDiagram(d) : new PhaseLine(d);
+        h.append("<h2>Phase diagram</h2>\n<div class=\"phase\">").append(diagram.svg()).append("</div>\n");
       }
     }
 

@@ -1,28 +1,17 @@
 package org.flscale.report;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Piece;
 import org.flscale.math.Affine;
@@ -35,12 +24,8 @@ import org.flscale.solve.Polytope;
  * the boundaries labelled with their equations, and contour lines of the P_* exponent. Drawn once
  * with Java2D, written as SVG (VectorGraphics2D) and PNG.
  */
-public final class PhaseDiagram {
+public final class PhaseDiagram extends Figure {
   private static final int W = 900, H = 760, LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
-  private static final Color[] PALETTE = {
-      new Color(0xA6CEE3), new Color(0xB2DF8A), new Color(0xFDBF6F), new Color(0xCAB2D6),
-      new Color(0xFB9A99), new Color(0xFFFF99), new Color(0x8DD3C7), new Color(0xBEBADA),
-      new Color(0xD9D9D9), new Color(0xFCCDE5), new Color(0xCCEBC5), new Color(0xFFED6F)};
 
   private record Region(Piece piece, List<double[]> polygon, double[] centroid) {}
 
@@ -51,6 +36,7 @@ public final class PhaseDiagram {
   private final List<Region> regions = new ArrayList<>();
 
   public PhaseDiagram(Derivation d) {
+    super(W, H);
     this.d = d;
     this.view = new DerivationView(d);
     List<String> free = d.model().freeScales();
@@ -107,38 +93,6 @@ public final class PhaseDiagram {
     return new double[] {cx / pts.size(), cy / pts.size()};
   }
 
-  /** The diagram as an SVG document (for embedding, without the XML prolog). */
-  public String svg() throws IOException {
-    VectorGraphics2D vg = new VectorGraphics2D();
-    draw(vg);
-    Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, W, H));
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    doc.writeTo(out);
-    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-    int start = text.indexOf("<svg");
-    return start >= 0 ? text.substring(start) : text;
-  }
-
-  /** Writes NAME.svg and NAME.png into dir; returns their paths. */
-  public List<Path> write(Path dir, String name) throws IOException {
-    Files.createDirectories(dir);
-    Path svg = dir.resolve(name + ".svg"), png = dir.resolve(name + ".png");
-    VectorGraphics2D vg = new VectorGraphics2D();
-    draw(vg);
-    Document doc = Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, W, H));
-    try (OutputStream out = Files.newOutputStream(svg)) {
-      doc.writeTo(out);
-    }
-    BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    draw(g);
-    g.dispose();
-    ImageIO.write(img, "png", png.toFile());
-    return List.of(svg, png);
-  }
-
   private double px(double vx) {
     return LEFT + vx / xmax * (W - LEFT - RIGHT);
   }
@@ -147,7 +101,8 @@ public final class PhaseDiagram {
     return H - BOTTOM - vy / ymax * (H - TOP - BOTTOM);
   }
 
-  private void draw(Graphics2D g) {
+  @Override
+  void draw(Graphics2D g) {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, W, H);
     Map<String, Color> colours = new LinkedHashMap<>();
@@ -264,9 +219,5 @@ public final class PhaseDiagram {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     centred(g, d.model().name() + ": which pattern learns " + d.model().target().display() + ", and P*/"
         + d.model().ridgeName() + " (dashed: contours of its exponent)", W / 2.0, 30);
-  }
-
-  private static void centred(Graphics2D g, String s, double cx, double cy) {
-    g.drawString(s, (float) (cx - g.getFontMetrics().stringWidth(s) / 2.0), (float) cy);
   }
 }

@@ -134,6 +134,15 @@ class CliTest {
     assertEquals(900, img.getWidth());
     Run wrong = run("phase", "examples/two_layer_erf_he3.arch", "--out", dir.toString());
     assertEquals(2, wrong.status());
-    assertTrue(wrong.err().contains("two free scales"), wrong.err());
+    assertTrue(wrong.err().contains("one or two free scales"), wrong.err());
+  }
+
+  @Test
+  void oneFreeScaleGivesAPhaseLine(@TempDir Path dir) throws Exception {
+    Run r = run("phase", "examples/attention_head.arch", "--out", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    String text = Files.readString(dir.resolve("phase-attention_head.svg"));
+    assertTrue(text.contains("(L d^3)^(1/2)") && text.contains("L = d") && text.contains("Spec"), "labels in the SVG");
+    assertTrue(Files.size(dir.resolve("phase-attention_head.png")) > 1000);
   }
 }
