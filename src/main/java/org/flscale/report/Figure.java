@@ -22,11 +22,48 @@ public abstract class Figure {
       new Color(0xFB9A99), new Color(0xFFFF99), new Color(0x8DD3C7), new Color(0xBEBADA),
       new Color(0xD9D9D9), new Color(0xFCCDE5), new Color(0xCCEBC5), new Color(0xFFED6F)};
 
-  private final int width, height;
+  static final int LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
+  final int width, height;
+  /** The window in data coordinates: [0, xmax] x [0, ymax]. */
+  double xmax = 1, ymax = 1;
 
   Figure(int width, int height) {
     this.width = width;
     this.height = height;
+  }
+
+  double px(double vx) {
+    return LEFT + vx / xmax * (width - LEFT - RIGHT);
+  }
+
+  double py(double vy) {
+    return height - BOTTOM - vy / ymax * (height - TOP - BOTTOM);
+  }
+
+  /** Axes with integer ticks (about ten per axis), their labels and the title. */
+  void drawAxes(Graphics2D g, String xLabel, String yLabel, String title) {
+    g.setColor(Color.BLACK);
+    g.setStroke(new java.awt.BasicStroke(1.2f));
+    g.draw(new java.awt.geom.Line2D.Double(px(0), py(0), px(xmax), py(0)));
+    g.draw(new java.awt.geom.Line2D.Double(px(0), py(0), px(0), py(ymax)));
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+    int stepX = (int) Math.max(1, Math.round(xmax / 10)), stepY = (int) Math.max(1, Math.round(ymax / 10));
+    for (int i = 0; i <= xmax; i += stepX) {
+      g.draw(new java.awt.geom.Line2D.Double(px(i), py(0), px(i), py(0) + 5));
+      centred(g, String.valueOf(i), px(i), py(0) + 18);
+    }
+    for (int j = 0; j <= ymax; j += stepY) {
+      g.draw(new java.awt.geom.Line2D.Double(px(0) - 5, py(j), px(0), py(j)));
+      g.drawString(String.valueOf(j), (float) px(0) - 22, (float) py(j) + 4);
+    }
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+    centred(g, xLabel, (LEFT + width - RIGHT) / 2.0, height - 25);
+    Graphics2D r = (Graphics2D) g.create();
+    r.rotate(-Math.PI / 2);
+    r.drawString(yLabel, (float) -(TOP + height - BOTTOM) / 2f - r.getFontMetrics().stringWidth(yLabel) / 2f, 25f);
+    r.dispose();
+    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15));
+    centred(g, title, width / 2.0, 30);
   }
 
   abstract void draw(Graphics2D g);

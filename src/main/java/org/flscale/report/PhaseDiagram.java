@@ -25,14 +25,13 @@ import org.flscale.solve.Polytope;
  * with Java2D, written as SVG (VectorGraphics2D) and PNG.
  */
 public final class PhaseDiagram extends Figure {
-  private static final int W = 900, H = 760, LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
+  private static final int W = 900, H = 760;
 
   private record Region(Piece piece, List<double[]> polygon, double[] centroid) {}
 
   private final Derivation d;
   private final DerivationView view;
   private final String x, y;
-  private final double xmax, ymax;
   private final List<Region> regions = new ArrayList<>();
 
   public PhaseDiagram(Derivation d) {
@@ -91,14 +90,6 @@ public final class PhaseDiagram extends Figure {
       cy += p[1];
     }
     return new double[] {cx / pts.size(), cy / pts.size()};
-  }
-
-  private double px(double vx) {
-    return LEFT + vx / xmax * (W - LEFT - RIGHT);
-  }
-
-  private double py(double vy) {
-    return H - BOTTOM - vy / ymax * (H - TOP - BOTTOM);
   }
 
   @Override
@@ -193,31 +184,10 @@ public final class PhaseDiagram extends Figure {
   }
 
   private void drawAxes(Graphics2D g) {
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(1.2f));
-    g.draw(new Line2D.Double(px(0), py(0), px(xmax), py(0)));
-    g.draw(new Line2D.Double(px(0), py(0), px(0), py(ymax)));
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    int stepX = (int) Math.max(1, Math.round(xmax / 10)), stepY = (int) Math.max(1, Math.round(ymax / 10));
-    for (int i = 0; i <= xmax; i += stepX) {
-      g.draw(new Line2D.Double(px(i), py(0), px(i), py(0) + 5));
-      centred(g, String.valueOf(i), px(i), py(0) + 18);
-    }
-    for (int j = 0; j <= ymax; j += stepY) {
-      g.draw(new Line2D.Double(px(0) - 5, py(j), px(0), py(j)));
-      g.drawString(String.valueOf(j), (float) px(0) - 22, (float) py(j) + 4);
-    }
     String base = d.model().baseScale();
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    centred(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", (LEFT + W - RIGHT) / 2.0, H - 25);
-    Graphics2D r = (Graphics2D) g.create();
-    r.rotate(-Math.PI / 2);
-    r.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    String ylab = "exponent of " + y + "  (" + y + " = " + base + "^y)";
-    r.drawString(ylab, (float) -(TOP + H - BOTTOM) / 2f - r.getFontMetrics().stringWidth(ylab) / 2f, 25f);
-    r.dispose();
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    centred(g, d.model().name() + ": which pattern learns " + d.model().target().display() + ", and P*/"
-        + d.model().ridgeName() + " (dashed: contours of its exponent)", W / 2.0, 30);
+    drawAxes(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", "exponent of " + y + "  (" + y + " = " + base + "^y)",
+        d.model().name() + ": which pattern learns " + d.model().target().display() + ", and P*/" + d.model().ridgeName()
+            + " (dashed: contours of its exponent)");
   }
+
 }

@@ -21,7 +21,7 @@ import org.flscale.math.Q;
  * labelled with the pattern and P_*, the boundaries marked with their equations.
  */
 public final class PhaseLine extends Figure {
-  private static final int W = 900, H = 560, LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
+  private static final int W = 900, H = 560;
 
   /**
    * A winning piece on the interval [lo, hi] of the free exponent (clipped to the window);
@@ -32,7 +32,6 @@ public final class PhaseLine extends Figure {
   private final Derivation d;
   private final DerivationView view;
   private final String x;
-  private final double xmax, ymax;
   private final List<Segment> segments = new ArrayList<>();
 
   public PhaseLine(Derivation d) {
@@ -80,14 +79,6 @@ public final class PhaseLine extends Figure {
     return p.exponent().eval(Map.of(x, Q.of(Math.round(vx * 1_000_000), 1_000_000))).doubleValue();
   }
 
-  private double px(double vx) {
-    return LEFT + vx / xmax * (W - LEFT - RIGHT);
-  }
-
-  private double py(double vy) {
-    return H - BOTTOM - vy / ymax * (H - TOP - BOTTOM);
-  }
-
   @Override
   void draw(Graphics2D g) {
     g.setColor(Color.WHITE);
@@ -123,29 +114,9 @@ public final class PhaseLine extends Figure {
   }
 
   private void drawAxes(Graphics2D g) {
-    g.setColor(Color.BLACK);
-    g.setStroke(new BasicStroke(1.2f));
-    g.draw(new Line2D.Double(px(0), py(0), px(xmax), py(0)));
-    g.draw(new Line2D.Double(px(0), py(0), px(0), py(ymax)));
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    for (int i = 0; i <= xmax; i++) {
-      g.draw(new Line2D.Double(px(i), py(0), px(i), py(0) + 5));
-      centred(g, String.valueOf(i), px(i), py(0) + 18);
-    }
-    for (int j = 0; j <= ymax; j++) {
-      g.draw(new Line2D.Double(px(0) - 5, py(j), px(0), py(j)));
-      g.drawString(String.valueOf(j), (float) px(0) - 22, (float) py(j) + 4);
-    }
     String base = d.model().baseScale();
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    centred(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", (LEFT + W - RIGHT) / 2.0, H - 25);
-    Graphics2D r = (Graphics2D) g.create();
-    r.rotate(-Math.PI / 2);
-    String ylab = "exponent of P*/" + d.model().ridgeName() + " in " + base;
-    r.drawString(ylab, (float) -(TOP + H - BOTTOM) / 2f - r.getFontMetrics().stringWidth(ylab) / 2f, 25f);
-    r.dispose();
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    centred(g, d.model().name() + ": which pattern learns " + d.model().target().display() + ", and the exponent of P*",
-        W / 2.0, 30);
+    drawAxes(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", "exponent of P*/" + d.model().ridgeName() + " in " + base,
+        d.model().name() + ": which pattern learns " + d.model().target().display() + ", and the exponent of P*");
   }
+
 }
