@@ -55,7 +55,8 @@ public final class Deriver {
   /**
    * A target of several terms: each term is derived on its own, its costs weighed by its amplitude
    * (ComponentCostFactor). The target's P_* is that of its hardest term of the largest amplitude
-   * (the others carry a vanishing share of its variance), and the terms are ranked by P_*.
+   * (the others carry a vanishing share of its variance; with free scales, the maximum over the
+   * leading terms region by region), and the terms are ranked by P_*.
    */
   private Derivation deriveTerms(ArchModel model) {
     Templates templates = new Templates(rules);
@@ -63,11 +64,6 @@ public final class Deriver {
     List<Q> amplitudes = new ArrayList<>();
     for (Target.Term t : terms) amplitudes.add(t.coefficient() == null ? Q.ZERO : model.scale(t.coefficient()).exponent().constant());
     Q top = largest(amplitudes);
-    if (!model.allScalesTied() && amplitudes.stream().filter(a -> a.compareTo(top) == 0).count() > 1) {
-      throw new org.flscale.parse.ArchError(model.target().pos(), "with free scales, a target with several terms of the "
-          + "largest amplitude is not derived yet (its P_* would be a maximum of piecewise answers): tie the free scales "
-          + "or give the terms different amplitudes");
-    }
     List<Derivation> each = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
       String c = terms.get(i).coefficient();
@@ -86,8 +82,15 @@ public final class Deriver {
           amplitudes.get(i).compareTo(top) == 0, order(each, i)));
     }
     Derivation g = each.get(governing);
+    List<Piece> winner = g.winner();
+    List<Derivation> leading = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) if (amplitudes.get(i).compareTo(top) == 0) leading.add(each.get(i));
+    if (g.learnable() && !model.allScalesTied() && leading.size() > 1) {
+      // with free scales the hardest leading term changes from region to region
+      winner = new PiecewiseMaximum(model.freeScales()).of(leading.stream().map(Derivation::winner).toList());
+    }
     String reason = g.learnable() ? null : g.reason();
-    return new Derivation(model, g.learnable(), reason, g.winner(), g.patterns(), g.reachable(), g.parameterOrder(), out);
+    return new Derivation(model, g.learnable(), reason, winner, g.patterns(), g.reachable(), g.parameterOrder(), out);
   }
 
   private static Q largest(List<Q> amplitudes) {

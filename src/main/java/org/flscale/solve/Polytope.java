@@ -60,7 +60,7 @@ public final class Polytope {
   }
 
   /** The centroid of the vertices when the cell is full-dimensional, else null. */
-  Map<String, Q> interiorPoint() {
+  public Map<String, Q> interiorPoint() {
     List<Map<String, Q>> vs = vertices();
     if (axes.isEmpty()) return vs.isEmpty() ? null : Map.of();
     if (vs.size() < axes.size() + 1 || !fullDimensional(vs)) return null;

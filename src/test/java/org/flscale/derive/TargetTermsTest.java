@@ -48,6 +48,29 @@ class TargetTermsTest {
   }
 
   @Test
+  void withFreeScalesTheTargetIsTheMaximumOfItsLeadingTermsEverywhere() {
+    String text = "model t\nscale d\nscale N\ninput x : gaussian(d)\n"
+        + "target y = He1(w1 . x) + He1(w1 . x) He1(w2 . x) + He1(w1 . x) He1(w2 . x) He1(w3 . x)\n"
+        + "network {\n  h1 = relu(W1 x) width N\n  h2 = relu(W2 h1) width N\n  f = a . h2\n}\n";
+    Derivation d = new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    for (Q n : List.of(Q.of(1, 3), Q.of(1), Q.of(11, 10), Q.of(3, 2), Q.of(5, 2), Q.of(7, 2))) {
+      java.util.Map<String, Q> at = java.util.Map.of("N", n);
+      Q target = valueAt(d.winner(), at);
+      Q max = null;
+      for (Derivation.TermDerivation t : d.terms()) {
+        Q v = valueAt(t.derivation().winner(), at);
+        if (max == null || v.compareTo(max) > 0) max = v;
+      }
+      assertEquals(max, target, "at N = d^" + n);
+    }
+  }
+
+  private static Q valueAt(List<Piece> pieces, java.util.Map<String, Q> at) {
+    return pieces.stream().filter(p -> p.conditions().stream().allMatch(g -> g.eval(at).signum() >= 0)).findFirst()
+        .orElseThrow().exponent().eval(at);
+  }
+
+  @Test
   void aProductOfDirectionsIsAFeatureOfItsTotalDegree() {
     Derivation product = derive("", "He2(w1 . x) He1(w2 . x)", ERF);
     Derivation single = derive("", "He3(w . x)", ERF);
