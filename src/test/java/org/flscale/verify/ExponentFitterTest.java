@@ -67,7 +67,8 @@ class ExponentFitterTest {
     List<Integer> dims = List.of(8, 16, 32, 64, 128, 256);
     List<Double> ps = new ArrayList<>();
     for (int d : dims) ps.add(5 * d * Math.log(d));
-    double[] lin = ExponentFitter.fitLine(dims, ps, false), log = ExponentFitter.fitLine(dims, ps, true);
+    List<Double> xs = dims.stream().map(Integer::doubleValue).toList();
+    double[] lin = ExponentFitter.fitLine(xs, ps, false), log = ExponentFitter.fitLine(xs, ps, true);
     assertEquals(1.0, log[0], 1e-9);
     assertTrue(log[2] < lin[2]);
   }
