@@ -15,7 +15,12 @@ import org.flscale.derive.Deriver;
 import org.flscale.model.ArchModel;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.rules.RuleBook;
+import org.flscale.derive.Derivation;
+import org.flscale.report.DerivationView;
 import org.flscale.verify.ChainStart;
+import org.flscale.verify.CollapseReport;
+import org.flscale.verify.PredictedScaling;
+import org.flscale.verify.SizeSeries;
 import org.flscale.verify.ExponentFitter;
 import org.flscale.verify.ModelInstance;
 import org.flscale.verify.Plots;
@@ -55,7 +60,8 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--ratios", split = ",", paramLabel = "R", description = "Values of P/d (overrides the budget's ladder).") List<Double> ratios;
   @Option(names = "--seeds", description = "Seeds (data, teacher and chain) per cell.") Integer seeds;
   @Option(names = "--starts", split = ",", description = "Chain starts: random, aligned.") List<String> starts;
-  @Option(names = "--set", paramLabel = "SCALE=d^q", description = "Tie a free scale to the base scale, e.g. --set N=d^1.") List<String> sets = new ArrayList<>();
+  @Option(names = "--set", paramLabel = "SCALE=d^q", description = "Tie a free scale to the base scale, e.g. --set N=d^1. Several values (repeated, or d^(1/2),d^1) "
+      + "give one series of d per combination, and a collapse of all their points against the derivation's closed form.") List<String> sets = new ArrayList<>();
   @Option(names = "--kappa", description = "Ridge/temperature kappa of the posterior (default ${DEFAULT-VALUE}; the reference protocol's best compromise).", defaultValue = "0.1") double kappa;
   @Option(names = "--dt-factor", description = "Step size dt = c kappa d / P (default per budget, 0.1).") Double dtFactor;
   @Option(names = "--time", description = "Run length in prior relaxation times (default per budget).") Double priorTime;
@@ -89,11 +95,20 @@ public final class VerifyCommand implements Callable<Integer> {
     RuleBook rules = rulesOption.load();
     ArchModel model = new ArchFileParser(rules.knownNames()).parse(file);
 
-    Map<String, BigFraction> set = new LinkedHashMap<>();
-    for (String s : sets) set.put(parseSetName(s, model.baseScale()), parseSetExponent(s, model.baseScale()));
-    ModelInstance instance;
+    // --set SCALE=d^q, repeated or comma-separated for several values: one series per combination
+    Map<String, List<BigFraction>> values = new LinkedHashMap<>();
+    for (String s : sets) {
+      String name = parseSetName(s, model.baseScale());
+      for (String v : s.substring(s.indexOf('=') + 1).split(",")) {
+        BigFraction q = parseSetExponent(name + "=" + v, model.baseScale());
+        List<BigFraction> l = values.computeIfAbsent(name, k -> new ArrayList<>());
+        if (!l.contains(q)) l.add(q);
+      }
+    }
+    List<SizeSeries> series = SizeSeries.combinations(values, model.baseScale());
+    List<ModelInstance> instances = new ArrayList<>();
     try {
-      instance = new ModelInstance(model, rules, set);
+      for (SizeSeries ss : series) instances.add(new ModelInstance(model, rules, ss.settings()));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -117,71 +132,138 @@ public final class VerifyCommand implements Callable<Integer> {
     if (dims != null && dims.stream().anyMatch(d -> d < 2)) throw new UserError("--d values must be at least 2");
     if (ratios != null && ratios.stream().anyMatch(r -> !(r > 0))) throw new UserError("--ratios must be positive");
     if (seeds != null && seeds < 1) throw new UserError("--seeds must be at least 1");
-    plan = plan.with(dims == null ? null : dims.stream().sorted().distinct().toList(),
-        ratios == null ? null : ratios.stream().sorted().distinct().toList(), seeds, startList, st);
+    List<Integer> ladder = dims == null ? admissible(plan.dims(), instances) : dims.stream().sorted().distinct().toList();
+    for (ModelInstance inst : instances) {
+      for (int d : ladder) if (inst.sizeProblem(d) != null) throw new UserError("--d: " + inst.sizeProblem(d));
+    }
+    plan = plan.with(ladder, ratios == null ? null : ratios.stream().sorted().distinct().toList(), seeds, startList, st);
 
-    // the prediction: --predicted, else the derivation, else unknown
-    Double pred = null;
-    String source;
+    // the prediction: --predicted, else the derivation's closed form (piecewise in the free scales), else unknown
+    PredictedScaling prediction;
     if (predicted != null) {
-      pred = parseRational(predicted).doubleValue();
-      source = "--predicted " + predicted;
+      prediction = PredictedScaling.constant(parseRational(predicted), "--predicted " + predicted);
     } else {
       try {
-        Optional<BigFraction> e = new Deriver(rules).derive(model).pstarExponent();
-        if (e.isPresent()) {
-          pred = e.get().doubleValue();
-          source = "derived: P_* ~ d^" + fraction(e.get());
-        } else {
-          source = "the derivation gives no exponent of d (target not learnable, or free scales)";
-        }
+        Derivation der = new Deriver(rules).derive(model);
+        prediction = der.learnable() ? PredictedScaling.derived(der, new DerivationView(der).piecewise(der.winner()))
+            : PredictedScaling.none("the derivation finds the target not learnable" + (der.reason() == null ? "" : ": " + der.reason()));
       } catch (RuntimeException | Error ex) {
-        source = "the derivation failed: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        prediction = PredictedScaling.none("the derivation failed: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
       }
     }
 
     Path dir = out != null ? out : Path.of("verify-results", model.name());
     int nThreads = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
-    int ran;
-    List<org.flscale.verify.CellRecord> records;
-    SweepRunner runner = new SweepRunner(instance, plan, nThreads);
-    try (ResultStore store = new ResultStore(dir, model.name(), runner.settingsKey(), resume)) {
-      int planned = plan.cells().size();
-      err.printf(Locale.ROOT, "verify %s: %s%n  %s, %d cells on %d threads%s; results in %s%n", model.name(), instance.describe(),
-          plan.sampler().mode().description, planned, nThreads,
-          resume ? " (" + store.records().size() + " already done)" : "", store.file());
-      if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
-      ran = runner.run(store, err, !noProgress);
-      records = store.records();
-    }
-    // only the cells of this plan enter the fit
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (var c : plan.cells()) keys.add(c.key());
-    records.removeIf(r -> !keys.contains(r.key()));
+    ExponentFitter fitter = new ExponentFitter(bootstrap, maxWidth, minRange, 12345);
+    List<VerifyReport> reports = new ArrayList<>();
+    Map<String, List<org.flscale.verify.CellRecord>> seriesRecords = new LinkedHashMap<>();
+    for (int i = 0; i < series.size(); i++) {
+      SizeSeries ss = series.get(i);
+      ModelInstance instance = instances.get(i);
+      Path sdir = series.size() == 1 ? dir : dir.resolve(ss.directoryName());
+      Optional<BigFraction> e = prediction.exponent(ss.settings());
+      Double pred = e.map(BigFraction::doubleValue).orElse(null);
+      String source = !prediction.known() ? prediction.description()
+          : e.isEmpty() ? prediction.description() + " (no region holds at " + ss.label() + ")"
+          : ss.settings().isEmpty() ? prediction.description()
+          : prediction.description() + "; at " + ss.label() + ": d^" + SizeSeries.fraction(e.get());
+      long ts = System.nanoTime();
+      int ran;
+      List<org.flscale.verify.CellRecord> records;
+      SweepRunner runner = new SweepRunner(instance, plan, nThreads);
+      try (ResultStore store = new ResultStore(sdir, model.name(), runner.settingsKey(), resume)) {
+        int planned = plan.cells().size();
+        err.printf(Locale.ROOT, "verify %s: %s%n  %s, %d cells on %d threads%s; results in %s%n", model.name(), instance.describe(),
+            plan.sampler().mode().description, planned, nThreads,
+            resume ? " (" + store.records().size() + " already done)" : "", store.file());
+        if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
+        ran = runner.run(store, err, !noProgress);
+        records = store.records();
+      }
+      // only the cells of this plan enter the fit
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (var c : plan.cells()) keys.add(c.key());
+      records.removeIf(r -> !keys.contains(r.key()));
+      seriesRecords.put(ss.label(), records);
 
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("cellsRunNow", ran);
-    extra.put("wallSeconds", (System.nanoTime() - t0) * 1e-9);
-    extra.put("threads", nThreads);
-    extra.put("results", dir.resolve("cells.jsonl").toString());
-    VerifyReport report = new VerifyReport(instance, plan, records, thresholds, primary, pred,
-        source, new ExponentFitter(bootstrap, maxWidth, minRange, 12345), extra);
-    if (!noPlots) {
-      double s = pred != null ? pred : report.fits.stream().filter(f -> f.threshold() == primary).findFirst().map(f -> f.slope()).orElse(1.0);
-      if (!Double.isFinite(s)) s = 1;
-      List<Path> plots = Plots.write(dir, model.name(), report.pooled, report.fits, s, pred != null ? "P / P_*(predicted)" : "P / d^(fitted slope)");
-      report.json.put("plots", plots.stream().filter(java.util.Objects::nonNull).map(Path::toString).toList());
+      Map<String, Object> extra = new LinkedHashMap<>();
+      if (series.size() > 1) extra.put("series", ss.label());
+      extra.put("cellsRunNow", ran);
+      extra.put("wallSeconds", (System.nanoTime() - (series.size() == 1 ? t0 : ts)) * 1e-9);
+      extra.put("threads", nThreads);
+      extra.put("results", sdir.resolve("cells.jsonl").toString());
+      VerifyReport report = new VerifyReport(instance, plan, records, thresholds, primary, pred, source, fitter, extra);
+      if (!noPlots) {
+        double s = pred != null ? pred : report.fits.stream().filter(f -> f.threshold() == primary).findFirst().map(f -> f.slope()).orElse(1.0);
+        if (!Double.isFinite(s)) s = 1;
+        List<Path> plots = Plots.write(sdir, model.name(), report.pooled, report.fits, s, pred != null ? "P / P_*(predicted)" : "P / d^(fitted slope)");
+        report.json.put("plots", plots.stream().filter(java.util.Objects::nonNull).map(Path::toString).toList());
+      }
+      Files.writeString(sdir.resolve("summary.json"), report.toJson());
+      Files.writeString(sdir.resolve("summary.txt"), report.text());
+      reports.add(report);
     }
-    Files.writeString(dir.resolve("summary.json"), report.toJson());
-    Files.writeString(dir.resolve("summary.txt"), report.text());
-    if (format.equals("json")) spec.commandLine().getOut().println(report.toJson());
+
+    String text, json;
+    if (series.size() == 1) {
+      text = reports.get(0).text();
+      json = reports.get(0).toJson();
+    } else {
+      CollapseReport collapse = new CollapseReport(seriesRecords, model.freeScales(), prediction, thresholds, primary, fitter);
+      Map<String, Object> all = new LinkedHashMap<>();
+      all.put("model", model.name());
+      all.put("series", reports.stream().map(r -> r.json).toList());
+      all.put("collapse", collapse.json);
+      all.put("verdict", collapse.main.verdict());
+      all.put("reason", collapse.main.reason());
+      all.put("wallSeconds", (System.nanoTime() - t0) * 1e-9);
+      if (!noPlots) {
+        Path plot = Plots.writeCollapse(dir, model.name(), collapse.points);
+        if (plot != null) all.put("collapsePlot", plot.toString());
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < series.size(); i++) {
+        sb.append("=== series ").append(series.get(i).label()).append(" (").append(dir.resolve(series.get(i).directoryName())).append(")\n");
+        sb.append(reports.get(i).text()).append('\n');
+      }
+      sb.append("=== all series\n").append(collapse.text());
+      text = sb.toString();
+      json = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("summary.json"), json);
+      Files.writeString(dir.resolve("summary.txt"), text);
+    }
+    if (format.equals("json")) spec.commandLine().getOut().println(json);
     else {
-      spec.commandLine().getOut().print(report.text());
-      spec.commandLine().getOut().println("results: " + dir.resolve("cells.jsonl") + ", summary.json, plots in " + dir);
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().println("results: " + (series.size() == 1 ? dir.resolve("cells.jsonl") + ", summary.json, plots in " + dir
+          : "one directory per series under " + dir + ", collapse in " + dir.resolve("summary.json") + " and collapse_all.png"));
     }
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * The budget's d ladder moved, where a kind needs it, to the nearest d every series can use (a
+   * conv input must be whole patches: squares when patch = patches = d^(1/2)).
+   */
+  private static List<Integer> admissible(List<Integer> ladder, List<ModelInstance> instances) {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (int d : ladder) {
+      for (int k = 0; k <= d; k++) {
+        int found = ok(d - k, instances) ? d - k : ok(d + k, instances) ? d + k : -1;
+        if (found > 0) {
+          out.add(found);
+          break;
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static boolean ok(int d, List<ModelInstance> instances) {
+    return d >= 2 && instances.stream().allMatch(i -> i.sizeProblem(d) == null);
   }
 
   private static String parseSetName(String s, String base) {
@@ -211,9 +293,5 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (NumberFormatException | ArithmeticException e) {
       throw new UserError("not a number or fraction: " + s);
     }
-  }
-
-  private static String fraction(BigFraction f) {
-    return f.getDenominator().equals(java.math.BigInteger.ONE) ? f.getNumerator().toString() : f.getNumerator() + "/" + f.getDenominator();
   }
 }

@@ -63,18 +63,28 @@ public final class ExponentFitter {
 
   public FitResult fit(TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> curves, double threshold, Double predicted) {
     List<Integer> dims = new ArrayList<>();
-    List<Double> pstar = new ArrayList<>();
     List<List<TreeMap<Integer, Double>>> chainsPerD = new ArrayList<>();
     for (Map.Entry<Integer, Map<String, TreeMap<Integer, Double>>> e : curves.entrySet()) {
-      List<TreeMap<Integer, Double>> chains = new ArrayList<>(e.getValue().values());
-      double[][] m = meanCurve(chains);
-      double ps = Crossing.of(m[0], m[1], threshold);
       dims.add(e.getKey());
-      pstar.add(ps);
-      chainsPerD.add(chains);
+      chainsPerD.add(new ArrayList<>(e.getValue().values()));
     }
-    double[] lin = fitLine(dims, pstar, false);
-    double[] log = fitLine(dims, pstar, true);
+    return fit("d", dims.stream().map(Integer::doubleValue).toList(), dims, chainsPerD, threshold, predicted);
+  }
+
+  /**
+   * The general fit: points at sizes x (d, or the predicted P_* of a collapse over several scales),
+   * each with its chains; the slope of log P_* against log x, bootstrapped over chains within each
+   * point. {@code dims} is the d of each point, kept for the report.
+   */
+  public FitResult fit(String variable, List<Double> xs, List<Integer> dims, List<List<TreeMap<Integer, Double>>> chainsPerD,
+      double threshold, Double predicted) {
+    List<Double> pstar = new ArrayList<>();
+    for (List<TreeMap<Integer, Double>> chains : chainsPerD) {
+      double[][] m = meanCurve(chains);
+      pstar.add(Crossing.of(m[0], m[1], threshold));
+    }
+    double[] lin = fitLine(xs, pstar, false);
+    double[] log = fitLine(xs, pstar, true);
     int crossed = (int) pstar.stream().filter(Double::isFinite).count();
     // bootstrap over chains within each d
     SplittableRandom rng = new SplittableRandom(seed + Double.doubleToLongBits(threshold));
@@ -91,8 +101,8 @@ public final class ExponentFitter {
         if (!Double.isFinite(ps)) ok = false;
         bp.add(ps);
       }
-      double[] f = fitLine(dims, bp, false);
-      double[] g = fitLine(dims, bp, true);
+      double[] f = fitLine(xs, bp, false);
+      double[] g = fitLine(xs, bp, true);
       if (!ok || !Double.isFinite(f[0])) failed++;
       if (Double.isFinite(f[0])) slopes.add(f[0]);
       if (Double.isFinite(g[0])) logSlopes.add(g[0]);
@@ -100,7 +110,7 @@ public final class ExponentFitter {
     double[] ci = percentiles(slopes);
     double[] logCi = percentiles(logSlopes);
     double failedFraction = bootstrap > 0 ? failed / (double) bootstrap : 0;
-    int dmin = dims.isEmpty() ? 0 : dims.get(0), dmax = dims.isEmpty() ? 0 : dims.get(dims.size() - 1);
+    double dmin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0), dmax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     String verdict, reason;
     if (crossed < 3) {
       verdict = "inconclusive";
@@ -110,7 +120,7 @@ public final class ExponentFitter {
       reason = "a size has a single chain: the bootstrap cannot estimate an interval (use more seeds or both starts)";
     } else if (dmax < minRange * dmin) {
       verdict = "inconclusive";
-      reason = String.format(java.util.Locale.ROOT, "range too narrow: d spans a factor %.2f < %.1f", dmax / (double) dmin, minRange);
+      reason = String.format(java.util.Locale.ROOT, "range too narrow: %s spans a factor %.2f < %.1f", variable, dmax / dmin, minRange);
     } else if (predicted == null) {
       verdict = "no prediction";
       reason = "no derived exponent to compare with (pass --predicted)";
@@ -127,14 +137,14 @@ public final class ExponentFitter {
       verdict = "consistent";
       reason = String.format(java.util.Locale.ROOT, "predicted %.3g lies inside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
     }
-    return new FitResult(threshold, dims, pstar, lin[0], ci[0], ci[1], lin[1], failedFraction, log[0], logCi[0], logCi[1], lin[2], log[2], verdict, reason);
+    return new FitResult(threshold, dims, pstar, lin[0], ci[0], ci[1], lin[1], failedFraction, log[0], logCi[0], logCi[1], lin[2], log[2], verdict, reason, variable, xs);
   }
 
   /**
    * Least squares of log P_* (or log(P_* / log d) for the d^a log d model) against log d over the
    * finite points: {slope, intercept, residual sum of squares}; NaNs with fewer than 2 points.
    */
-  static double[] fitLine(List<Integer> dims, List<Double> pstar, boolean logCorrection) {
+  static double[] fitLine(List<Double> dims, List<Double> pstar, boolean logCorrection) {
     SimpleRegression reg = new SimpleRegression();
     int n = 0;
     for (int i = 0; i < dims.size(); i++) {

@@ -72,6 +72,23 @@ public final class Plots {
     return out;
   }
 
+  /**
+   * The collapse over several series: the mean alignment of every (series, d) point against
+   * P / P_pred, P_pred the derivation's closed form at that point's sizes (collapse_all.png).
+   */
+  public static Path writeCollapse(Path dir, String model, List<CollapseReport.Point> points) {
+    System.setProperty("java.awt.headless", "true");
+    XYChart c = chart(model + ": collapse over every (d, free scales) point", "log10 (P / P_pred), P_pred from the derivation", "alignment A");
+    for (CollapseReport.Point p : points) {
+      double[][] m = ExponentFitter.meanCurve(p.chains());
+      if (m[0].length == 0 || !Double.isFinite(p.predictedPstar())) continue;
+      double[] x = new double[m[0].length];
+      for (int j = 0; j < x.length; j++) x[j] = Math.log10(m[0][j] / p.predictedPstar());
+      c.addSeries(p.label(), x, m[1]);
+    }
+    return save(c, dir.resolve("collapse_all.png"));
+  }
+
   private static XYChart chart(String title, String x, String y) {
     XYChart ch = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
     ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);

@@ -51,10 +51,10 @@ public record SweepPlan(String budget, List<Integer> dims, List<Double> ratios, 
 
   /** Relative cost of a cell (multiply-adds of the whole chain, with the test-set evaluations). */
   public double cost(Cell c, ModelInstance m) {
-    NetworkShape shape = m.shape(c.d());
     long steps = sampler.steps(c.d(), c.p());
-    double perStep = 3.0 * c.p() * shape.macsPerSample() + 8.0 * c.p() * shape.outputWidth();
-    double tests = (double) sampler.samples() * sampler.testSize() * shape.macsPerSample();
+    long macs = m.macsPerSample(c.d());
+    double perStep = 3.0 * c.p() * macs + 8.0 * c.p() * m.readoutWidth(c.d());
+    double tests = (double) sampler.samples() * sampler.testSize() * macs;
     return steps * perStep + tests;
   }
 }

@@ -30,7 +30,7 @@ public final class SweepRunner {
 
   /** Everything besides the cell that changes a chain's result: the store keeps records only under the same key. */
   public String settingsKey() {
-    return plan.sampler().key() + " widths=d^" + model.widthExponents() + " " + model.model().parametrization().name();
+    return plan.sampler().key() + " " + model.key() + " " + model.model().parametrization().name();
   }
 
   /** Runs what the store does not have yet; returns the number of cells run. */
@@ -79,23 +79,21 @@ public final class SweepRunner {
   }
 
   public CellRecord runCell(Cell c) {
-    NetworkShape shape = model.shape(c.d());
-    SyntheticData train = SyntheticData.training(c.d(), model.targetDegree(), c.p(), c.seed());
-    SyntheticData test = SyntheticData.test(c.d(), model.targetDegree(), plan.sampler().testSize(), c.seed());
     SamplerSettings s = plan.sampler();
+    Trainable net = model.trainable(c.d(), c.p(), c.seed(), s.testSize());
     ChainResult r = null;
     for (int attempt = 0; attempt < 4; attempt++) {
       SplittableRandom rng = new SplittableRandom(SyntheticData.mix(c.seed() * 7919L + c.p(), c.d(), 10 + c.start().ordinal()));
-      double[] theta = c.start().initialParameters(shape, train.teacher, rng);
-      r = new LangevinSampler(s).run(new Network(shape), theta, train, test, rng);
+      double[] theta = net.initialParameters(c.start(), rng);
+      r = new LangevinSampler(s).run(net, theta, rng);
       if (!r.diverged()) break;
       s = s.withDtFactor(s.dtFactor() / 2);
     }
     List<Integer> widths = new ArrayList<>();
-    for (int w : shape.widths()) widths.add(w);
+    for (int w : net.widths()) widths.add(w);
     List<Double> spec = new ArrayList<>();
     for (double v : r.specialised()) spec.add(v);
     return new CellRecord(model.name(), settingsKey(), c.d(), c.p(), c.ratio(), c.seed(), c.start().label, widths,
-        r.alignment(), r.testMse(), spec, r.trainLoss(), r.steps(), r.dt(), r.dtFactor(), r.seconds(), r.diverged());
+        r.alignment(), r.testMse(), spec, r.trainLoss(), r.steps(), r.dt(), r.dtFactor(), r.seconds(), r.diverged(), model.scaleSizes(c.d()));
   }
 }

@@ -40,9 +40,7 @@ public final class VerifyReport {
     sizes.put("starts", plan.starts().stream().map(c -> c.label).toList());
     Map<String, List<Integer>> widths = new LinkedHashMap<>();
     for (int d : plan.dims()) {
-      List<Integer> w = new ArrayList<>();
-      for (int x : model.shape(d).widths()) w.add(x);
-      widths.put(String.valueOf(d), w.subList(1, w.size()));
+      widths.put(String.valueOf(d), model.hiddenWidths(d));
     }
     sizes.put("widths", widths);
     json.put("sizes", sizes);

@@ -22,7 +22,7 @@ class ExponentFitterTest {
           int p = (int) Math.round(r * d);
           // the 0.4 crossing of 0.6/(1+(P*/P)^2) is at P = P*/sqrt(1/2)... any constant factor is fine
           double a = 0.6 / (1 + Math.pow(pstar / p, 2)) + noise * rng.nextGaussian();
-          out.add(new CellRecord("m", "s", d, p, r, c, c % 2 == 0 ? "random" : "aligned", List.of(d), a, 0, List.of(0.0), 0, 1, 1, 0.1, 0, false));
+          out.add(new CellRecord("m", "s", d, p, r, c, c % 2 == 0 ? "random" : "aligned", List.of(d), a, 0, List.of(0.0), 0, 1, 1, 0.1, 0, false, null));
         }
       }
     }
@@ -67,7 +67,8 @@ class ExponentFitterTest {
     List<Integer> dims = List.of(8, 16, 32, 64, 128, 256);
     List<Double> ps = new ArrayList<>();
     for (int d : dims) ps.add(5 * d * Math.log(d));
-    double[] lin = ExponentFitter.fitLine(dims, ps, false), log = ExponentFitter.fitLine(dims, ps, true);
+    List<Double> xs = dims.stream().map(Integer::doubleValue).toList();
+    double[] lin = ExponentFitter.fitLine(xs, ps, false), log = ExponentFitter.fitLine(xs, ps, true);
     assertEquals(1.0, log[0], 1e-9);
     assertTrue(log[2] < lin[2]);
   }

@@ -1,0 +1,97 @@
+package org.flscale.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flscale.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** flscale verify on the conv and attention examples end to end, at sizes that take seconds; the one-term rule. */
+class LayerKindVerifyTest {
+  @TempDir Path tmp;
+
+  private static String[] run(int expect, String... args) {
+    PrintStream out = System.out, err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true));
+    System.setErr(new PrintStream(e, true));
+    int code;
+    try {
+      code = Main.run(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    assertEquals(expect, code, "exit status; stderr: " + e);
+    return new String[] {o.toString(), e.toString()};
+  }
+
+  private static final List<String> VERDICTS = List.of("consistent", "inconsistent", "inconclusive");
+
+  @Test
+  void attentionTwoSeriesAndTheirCollapse() throws Exception {
+    Path dir = tmp.resolve("att");
+    String[] r = run(0, "verify", "examples/attention_head.arch", "--set", "L=d^(1/2)", "--set", "L=d^1", "--d", "4,9", "--ratios", "4,16",
+        "--seeds", "1", "--time", "0.1", "--test-size", "200", "--bootstrap", "50", "--out", dir.toString(), "--format", "json", "--no-progress");
+    JsonNode j = new ObjectMapper().readTree(r[0]);
+    assertEquals(2, j.get("series").size());
+    for (JsonNode s : j.get("series")) {
+      assertEquals(8, s.get("cells").asInt()); // 2 d x 2 P x 2 starts
+      assertEquals(0, s.get("diverged").asInt());
+      assertTrue(s.get("predicted").isNumber(), "each series has the derivation's exponent: " + s.get("predictedSource"));
+      assertTrue(s.get("predictedSource").asText().startsWith("derived"), s.get("predictedSource").asText());
+    }
+    JsonNode c = j.get("collapse");
+    assertEquals(4, c.get("points").size());
+    for (JsonNode p : c.get("points")) {
+      assertTrue(p.get("predictedPstar").asDouble() > 1, p.toString());
+      assertTrue(p.get("sizes").has("L"), p.toString());
+    }
+    assertEquals(1.0, c.get("predictedSlope").asDouble());
+    assertTrue(VERDICTS.contains(j.get("verdict").asText()));
+    assertTrue(Files.size(dir.resolve("collapse_all.png")) > 1000);
+    assertTrue(Files.exists(dir.resolve("L=d^1_2").resolve("cells.jsonl")));
+    assertTrue(Files.readString(dir.resolve("summary.txt")).contains("COLLAPSE"));
+  }
+
+  @Test
+  void convOnSquareInputs() throws Exception {
+    Path dir = tmp.resolve("cnn");
+    String[] r = run(0, "verify", "examples/cnn_patches.arch", "--set", "N=d^1", "--d", "4,9,16", "--ratios", "4,16", "--seeds", "1",
+        "--time", "0.2", "--test-size", "200", "--bootstrap", "50", "--out", dir.toString(), "--format", "json", "--no-progress", "--no-plots");
+    JsonNode j = new ObjectMapper().readTree(r[0]);
+    assertEquals(12, j.get("cells").asInt());
+    assertEquals(0, j.get("diverged").asInt());
+    assertTrue(j.get("network").asText().contains("conv erf"), j.get("network").asText());
+    assertTrue(j.get("predicted").isNumber(), j.get("predictedSource").asText());
+    assertTrue(VERDICTS.contains(j.get("verdict").asText()));
+    assertEquals("[16]", j.get("sizes").get("widths").get("16").toString());
+    assertTrue(Files.readString(dir.resolve("cells.jsonl")).contains("\"scales\":{\"p\":4,\"n\":4,\"N\":16}"));
+  }
+
+  @Test
+  void convRejectsAnInputThatIsNotWholePatches() {
+    String[] r = run(2, "verify", "examples/cnn_patches.arch", "--set", "N=d^1", "--d", "12", "--out", tmp.resolve("bad").toString());
+    assertTrue(r[1].contains("patch"), r[1]);
+  }
+
+  @Test
+  void severalTargetTermsAreRejectedInOneLine() throws Exception {
+    Path arch = tmp.resolve("two.arch");
+    Files.writeString(arch, Files.readString(Path.of("examples/two_layer_erf_he3.arch"))
+        .replaceFirst("target y = He3\\(w \\. x\\)", "target y = He3(w . x) + He1(w . x)"));
+    String[] r = run(2, "verify", arch.toString(), "--quick", "--out", tmp.resolve("two").toString());
+    assertTrue(r[1].contains("one-term targets only"), r[1]);
+    assertEquals(1, r[1].strip().lines().count(), r[1]);
+    assertFalse(r[1].contains("Exception"), r[1]);
+  }
+}
