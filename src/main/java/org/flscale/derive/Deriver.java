@@ -258,7 +258,9 @@ public final class Deriver {
       BitSet r = builder.reachable().get(l + 1);
       boolean finite = true;
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
-      out.add(model.layers().get(l).name() + " (" + act.name() + ": " + act.describeDegrees() + ") represents "
+      var layer = model.layers().get(l);
+      String kind = layer.isDense() ? "" : layer.kind() + " ";
+      out.add(layer.name() + " (" + kind + act.name() + ": " + act.describeDegrees() + ") represents "
           + DegreeSets.describe(r, finite));
     }
     return out;
