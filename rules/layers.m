@@ -10,8 +10,10 @@
      KindOnlyLayer   True when the kind's rules cover it only as the network's one hidden layer;
      KindChecks      identities between the option scales, as equalities of monomials;
      KindDimension   the dimension of the vectors the layer's units read (the d of claim (iii));
-     KindUnits       the units a pattern acts on: Spec's M counts them, Mag's beta and GFL's
-                     cost are bounded and weighed by them (the "width" of rules/patterns.m);
+     KindUnits       the units a pattern acts on: Spec's M counts them and Mag's beta is bounded
+                     by them (the "width" of SpikeNorm and PatternConstraints in rules/patterns.m);
+     KindWeightVectors  the weight vectors a pattern moves, which its cost counts (the "width"
+                     of PatternCost: GFL inflates each of them);
      LazyDilution    factor on the norms of the layer's lazy kernel;
      SpikeDilution   factor on the norms a pattern's spike creates (SpikeNorm);
      ScoreProduct    True when the layer multiplies a linear score of its input by a lazy value:
@@ -26,6 +28,7 @@ KindOptions["dense"] = {"width"};
 KindWeights["dense"] = {"weights"};
 KindDimension["dense", dim_, {width_}] := dim;
 KindUnits["dense", {width_}] := width;
+KindWeightVectors["dense", {width_}] := width;
 LazyDilution["dense", {width_}] := 1;
 SpikeDilution["dense", {width_}] := 1;
 
@@ -44,6 +47,7 @@ KindOnlyLayer["conv"] = True;
 KindChecks["conv", dim_, {width_, patch_, patches_}] := {patch patches == dim};
 KindDimension["conv", dim_, {width_, patch_, patches_}] := patch;
 KindUnits["conv", {width_, patch_, patches_}] := width;
+KindWeightVectors["conv", {width_, patch_, patches_}] := width;   (* filters are shared by the patches *)
 LazyDilution["conv", {width_, patch_, patches_}] := patches;
 SpikeDilution["conv", {width_, patch_, patches_}] := patches;
 
@@ -57,17 +61,21 @@ SpikeDilution["conv", {width_, patch_, patches_}] := patches;
    - A non-lazy head aligns its query with w: the softmax then singles out, of the "tokens"
      tokens, the M whose score is largest. Cost M times the norm of the score's feature w.x (d, as
      for M specialised units); claim (i) with the tokens as units gives tokens/M, times the lazy
-     norm of the value's He_j that the score multiplies (t He_j = He_(j+1) + j He_(j-1)). *)
+     norm of the value's He_j that the score multiplies (t He_j = He_(j+1) + j He_(j-1)).
+   - The query is one vector shared by all tokens: a pattern that inflates weight vectors (GFL)
+     inflates that one vector, so its cost counts one weight vector, not one per token. *)
 KindOptions["attention"] = {"width", "tokens"};
 KindWeights["attention"] = {"query", "values"};
 KindOnlyLayer["attention"] = True;
 KindDimension["attention", dim_, {width_, tokens_}] := dim;
 KindUnits["attention", {width_, tokens_}] := tokens;
+KindWeightVectors["attention", {width_, tokens_}] := 1;
 LazyDilution["attention", {width_, tokens_}] := tokens;
 SpikeDilution["attention", {width_, tokens_}] := 1;
 ScoreProduct["attention"] = True;
 
 (* Defaults for the kinds above and any kind added later. *)
+KindWeightVectors[kind_, opts_] := KindUnits[kind, opts];   (* one weight vector per unit *)
 KindOnlyLayer[_] := False;
 KindChecks[_, dim_, opts_] := {};
 ScoreProduct[_] := False;

@@ -3,7 +3,9 @@
    exponent, the one with fewer non-lazy layers wins, then the one earlier in this order, layer by layer.
 
    For a layer of width "width" taking a pattern with variational parameter "p", acting on a
-   feature whose norm in the kernel feeding the layer is "nuIn":
+   feature whose norm in the kernel feeding the layer is "nuIn" (for a dense layer "width" is its
+   width; for other kinds PatternCost receives the weight vectors the pattern moves and the other
+   rules the units it acts on, rules/layers.m):
      PatternCost         the cost Delta_l added to the energy,
      FeedNorm            the feature's norm as the layer's own kernel map sees it,
      SpikeNorm           the norm, in the layer's output kernel, of every Hermite component of

@@ -34,7 +34,7 @@ import org.flscale.solve.RegionSolver;
  * dominant balance of the sum of the costs and the target's norm.
  *
  * <p>A layer's kind (rules/layers.m) sets the dimension its units read (claim (iii) in that
- * dimension), the units its patterns act on, factors on its lazy and spike norms, and whether its
+ * dimension), the units its patterns act on, the weight vectors a pattern's cost counts, factors on its lazy and spike norms, and whether its
  * pattern acts on a linear score that multiplies a lazy value (attention) instead of on the
  * activation's input. A target term of amplitude c weighs every cost by ComponentCostFactor[c].
  */
@@ -72,7 +72,8 @@ final class EnergyBuilder {
    * A layer's kind as the rules see it: the dimension its units read, the units a pattern acts on,
    * the factors on its lazy and spike norms, and whether it multiplies a score by a lazy value.
    */
-  record KindFacts(Affine dimension, Affine units, MinMax lazyDilution, MinMax spikeDilution, boolean scoreProduct) {}
+  record KindFacts(Affine dimension, Affine units, Affine weightVectors, MinMax lazyDilution, MinMax spikeDilution,
+      boolean scoreProduct) {}
 
   EnergyBuilder(ArchModel model, RuleBook rules) {
     this(model, rules, Affine.ZERO);
@@ -132,7 +133,7 @@ final class EnergyBuilder {
       }
     }
     return new KindFacts(templates.kindDimension(kind, dim, options), templates.kindUnits(kind, options),
-        templates.lazyDilution(kind, options).pruned(box), templates.spikeDilution(kind, options).pruned(box),
+        templates.kindWeightVectors(kind, options), templates.lazyDilution(kind, options).pruned(box), templates.spikeDilution(kind, options).pruned(box),
         templates.scoreProduct(kind));
   }
 
@@ -226,7 +227,7 @@ final class EnergyBuilder {
         MinMax[] next = kind.scoreProduct() ? scoreRoute(l, a, nu, pattern, p, spike, amplifies) : activationRoute(l, a, nu, pattern, p, spike, amplifies);
         if (next == null) continue; // its spike would reach no degree we track
         feats.add(a);
-        featCosts.add(weighted(templates.cost(pattern, p, width, nu[a])));
+        featCosts.add(weighted(templates.cost(pattern, p, kind.weightVectors(), nu[a])));
         tables.add(next);
       }
       for (int i = 0; i < feats.size(); i++) {

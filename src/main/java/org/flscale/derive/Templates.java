@@ -125,6 +125,11 @@ final class Templates {
     return kindRule("KindUnits", kind, false, options, null).single();
   }
 
+  /** The weight vectors a pattern moves (the "width" of PatternCost). */
+  Affine kindWeightVectors(String kind, List<Affine> options) {
+    return kindRule("KindWeightVectors", kind, false, options, null).single();
+  }
+
   MinMax lazyDilution(String kind, List<Affine> options) {
     return kindRule("LazyDilution", kind, false, options, null);
   }

@@ -35,9 +35,12 @@ class LayerKindsTest {
     assertEquals("M1 d + L d^2/M1", v.energy(longContext));
     assertEquals("(L d^3)^(1/2)", v.expression(longContext));
     assertEquals("(L d)^(1/2)", v.parameters(longContext).get("M1"));
-    // below L = d the query cannot single out fewer than one token per unit of M: the bound M1 <= L binds
+    // below L = d the query cannot single out more tokens than there are (M1 <= L binds); inflating
+    // the one shared query (GFL, one weight vector) reaches the same balance
     Piece shorter = winnerAt(d, Map.of("L", Q.of(3, 4)));
-    assertEquals("d^2", v.expression(shorter));
+    assertEquals("GFL", shorter.assignment().label());
+    assertEquals("D1 + L d^3/D1", v.energy(shorter));
+    assertEquals("(L d^3)^(1/2)", v.expression(shorter));
     // the lazy head pays the dilution by L
     assertEquals("5/2", exponent(derive("scale L = d^2\nscale N = d", "h1 = attention relu(q V1 x) width N tokens L", "He3(w . x)")));
   }
