@@ -30,12 +30,14 @@ public record Derivation(
   }
 
   /**
-   * One term of a target with several: its amplitude's exponent, its own derivation (P_* of that
-   * term alone), whether it is of the largest amplitude (then it counts for the target's P_*), and
-   * its place in the order of learning (1 first; equal exponents share a place; 0 when free scales
-   * leave the order open or the term cannot be learned).
+   * One term of a target with several: its amplitude's exponent, absolute and relative to the
+   * largest (the relative one weighs its costs), its own derivation (P_* of that term alone),
+   * whether it is of the largest amplitude (then it counts for the target's P_*), and its place in
+   * the order of learning (1 first; equal exponents share a place; 0 when free scales leave the
+   * order open or the term cannot be learned).
    */
-  public record TermDerivation(Target.Term term, Q amplitude, Derivation derivation, boolean dominant, int order) {}
+  public record TermDerivation(Target.Term term, Q amplitude, Q relativeAmplitude, Derivation derivation, boolean dominant,
+      int order) {}
 
   /** The exact exponent of the base scale in P_* / kappa, when learnable and every scale is tied. */
   public Optional<BigFraction> pstarExponent() {

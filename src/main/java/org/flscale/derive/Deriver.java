@@ -64,33 +64,44 @@ public final class Deriver {
     List<Q> amplitudes = new ArrayList<>();
     for (Target.Term t : terms) amplitudes.add(t.coefficient() == null ? Q.ZERO : model.scale(t.coefficient()).exponent().constant());
     Q top = largest(amplitudes);
-    List<Derivation> each = new ArrayList<>();
-    for (int i = 0; i < terms.size(); i++) {
-      String c = terms.get(i).coefficient();
-      Affine weight = c == null ? Affine.ZERO : templates.componentCostFactor(EnergyBuilder.symbol(model, c));
-      each.add(deriveTerm(model.withTarget(model.target().only(terms.get(i))), weight));
+    // amplitudes count relative to the largest: multiplying the whole target by a scale changes nothing
+    Affine reference = null;
+    for (int i = 0; i < terms.size() && reference == null; i++) {
+      if (amplitudes.get(i).compareTo(top) == 0) reference = amplitudeSymbol(model, terms.get(i));
     }
-    // the governing term: the hardest (an unlearnable one first) of the largest amplitude
-    int governing = -1;
-    for (int i = 0; i < terms.size(); i++) {
-      if (amplitudes.get(i).compareTo(top) != 0) continue;
-      if (governing < 0 || harder(each.get(i), each.get(governing))) governing = i;
+    List<Derivation> each = new ArrayList<>();
+    for (Target.Term term : terms) {
+      Affine relative = amplitudeSymbol(model, term).minus(reference);
+      Affine weight = relative.equals(Affine.ZERO) ? Affine.ZERO : templates.componentCostFactor(relative);
+      each.add(deriveTerm(model.withTarget(model.target().only(term)), weight));
     }
     List<Derivation.TermDerivation> out = new ArrayList<>();
+    List<Derivation> leading = new ArrayList<>();
+    int governing = -1; // the hardest leading term (an unlearnable one first)
     for (int i = 0; i < terms.size(); i++) {
-      out.add(new Derivation.TermDerivation(terms.get(i), amplitudes.get(i), each.get(i),
-          amplitudes.get(i).compareTo(top) == 0, order(each, i)));
+      boolean lead = amplitudes.get(i).compareTo(top) == 0;
+      out.add(new Derivation.TermDerivation(terms.get(i), amplitudes.get(i), amplitudes.get(i).subtract(top), each.get(i),
+          lead, order(each, i)));
+      if (!lead) continue;
+      leading.add(each.get(i));
+      if (governing < 0 || harder(each.get(i), each.get(governing))) governing = i;
     }
     Derivation g = each.get(governing);
     List<Piece> winner = g.winner();
-    List<Derivation> leading = new ArrayList<>();
-    for (int i = 0; i < terms.size(); i++) if (amplitudes.get(i).compareTo(top) == 0) leading.add(each.get(i));
+    List<PatternOutcome> patterns = g.patterns();
     if (g.learnable() && !model.allScalesTied() && leading.size() > 1) {
-      // with free scales the hardest leading term changes from region to region
+      // with free scales the hardest leading term changes from region to region: no one term's
+      // patterns stand for the target (each term's are in its own derivation)
       winner = new PiecewiseMaximum(model.freeScales()).of(leading.stream().map(Derivation::winner).toList());
+      patterns = List.of();
     }
     String reason = g.learnable() ? null : g.reason();
-    return new Derivation(model, g.learnable(), reason, winner, g.patterns(), g.reachable(), g.parameterOrder(), out);
+    return new Derivation(model, g.learnable(), reason, winner, patterns, g.reachable(), g.parameterOrder(), out);
+  }
+
+  /** A term's amplitude as it appears in energies: its coefficient's symbol (exponent 0 without one). */
+  private static Affine amplitudeSymbol(ArchModel model, Target.Term t) {
+    return t.coefficient() == null ? Affine.ZERO : EnergyBuilder.symbol(model, t.coefficient());
   }
 
   private static Q largest(List<Q> amplitudes) {
@@ -99,13 +110,21 @@ public final class Deriver {
     return top;
   }
 
-  /** Whether a is harder to learn than b: unlearnable, or a larger exponent (scales tied). */
-  private static boolean harder(Derivation a, Derivation b) {
+  /**
+   * Whether a is harder to learn than b: unlearnable, or a larger exponent (scales tied), or on a
+   * tie the one whose winner needs more feature learning (the later in the tie-break order), so
+   * that the target's pattern does not depend on the order its terms are written in.
+   */
+  private boolean harder(Derivation a, Derivation b) {
     if (!b.learnable()) return false;
     if (!a.learnable()) return true;
     var ea = a.pstarExponent();
     var eb = b.pstarExponent();
-    return ea.isPresent() && eb.isPresent() && ea.get().compareTo(eb.get()) > 0;
+    if (ea.isEmpty() || eb.isEmpty()) return false;
+    int c = ea.get().compareTo(eb.get());
+    if (c != 0) return c > 0;
+    List<String> order = rules.knownNames().patterns();
+    return rank(a.winner().get(0).assignment(), order) > rank(b.winner().get(0).assignment(), order);
   }
 
   /** 1 + the number of distinct smaller P_* exponents among the learnable terms; 0 if undetermined. */
@@ -220,24 +239,25 @@ public final class Deriver {
     List<Affine> conditions = new ArrayList<>();
     for (Affine g : cell.constraints()) if (!solver.isDomainBound(g)) conditions.add(g);
     return new Piece(conditions, b.energy().assignment(), b.energy().features(), b.shownTerms(), sol.value(), params,
-        balanced, bound, cell.point(), unfixed(c, sol.value().eval(cell.point()), cell.point()));
+        balanced, bound, cell.point(), unfixed(c, sol.value(), cell.point()));
   }
 
   /**
    * The parameters that the optimum does not pin down: the range of each over every point that
-   * reaches the optimal exponent (two small linear programs per parameter, at the sample point).
+   * reaches the optimal exponent (two small parametric linear programs per parameter, solved at the
+   * region's sample point; the bounds are affine in the free scales there).
    */
-  private static Map<String, Piece.Range> unfixed(Candidate<Branch> c, Q optimum, Map<String, Q> at) {
+  private static Map<String, Piece.Range> unfixed(Candidate<Branch> c, Affine optimum, Map<String, Q> at) {
     Map<String, Piece.Range> out = new LinkedHashMap<>();
     List<Affine> rows = new ArrayList<>();
-    for (Affine t : c.terms()) rows.add(Affine.constant(optimum).minus(t.partialEval(at)));
-    for (Affine g : c.constraints()) rows.add(g.partialEval(at));
+    for (Affine t : c.terms()) rows.add(optimum.minus(t));
+    rows.addAll(c.constraints());
     for (String v : c.variables()) {
-      LinearProgram.Solution lo = new LinearProgram(c.variables(), rows, Affine.var(v)).solve(Map.of());
-      LinearProgram.Solution hi = new LinearProgram(c.variables(), rows, Affine.var(v).times(Q.MINUS_ONE)).solve(Map.of());
-      Q low = lo.status() == LinearProgram.Status.OPTIMAL ? lo.value().constant() : null;
-      Q high = hi.status() == LinearProgram.Status.OPTIMAL ? hi.value().constant().negate() : null;
-      if (low == null || high == null || low.compareTo(high) != 0) out.put(v, new Piece.Range(low, high));
+      LinearProgram.Solution lo = new LinearProgram(c.variables(), rows, Affine.var(v)).solve(at);
+      LinearProgram.Solution hi = new LinearProgram(c.variables(), rows, Affine.var(v).times(Q.MINUS_ONE)).solve(at);
+      Affine low = lo.status() == LinearProgram.Status.OPTIMAL ? lo.value() : null;
+      Affine high = hi.status() == LinearProgram.Status.OPTIMAL ? hi.value().times(Q.MINUS_ONE) : null;
+      if (low == null || high == null || !low.equals(high)) out.put(v, new Piece.Range(low, high));
     }
     return out;
   }

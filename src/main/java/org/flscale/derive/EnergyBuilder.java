@@ -128,8 +128,10 @@ final class EnergyBuilder {
         String shown = check.getKey().replace("==", " == ").replace("*", " ").replace("flDim", model.input().dimension());
         List<String> keys = new ArrayList<>(layer.options().keySet());
         for (int i = keys.size(); i >= 1; i--) shown = shown.replace("flO" + i, layer.options().get(keys.get(i - 1)));
+        String why = tied(check.getValue()).isConstant() ? "which its scales do not satisfy"
+            : "which cannot hold for every value of a free scale: tie the scales it names to " + model.baseScale();
         throw new org.flscale.parse.ArchError(layer.pos(), "the " + kind + " layer '" + layer.name() + "' needs " + shown
-            + " (rules/layers.m, KindChecks), which its scales do not satisfy");
+            + " (KindChecks in the rules), " + why);
       }
     }
     return new KindFacts(templates.kindDimension(kind, dim, options), templates.kindUnits(kind, options),

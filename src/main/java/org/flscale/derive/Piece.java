@@ -25,7 +25,8 @@ public record Piece(
 
   /**
    * A parameter the balance leaves free: every value in [low, high] (null: unbounded) gives the
-   * same optimal exponent. Bounds are exponents at the region's sample point.
+   * same optimal exponent. Bounds are exponents, affine in the free scales (valid around the
+   * region's sample point).
    */
-  public record Range(Q low, Q high) {}
+  public record Range(Affine low, Affine high) {}
 }

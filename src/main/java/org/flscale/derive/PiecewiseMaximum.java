@@ -30,7 +30,36 @@ final class PiecewiseMaximum {
   List<Piece> of(List<List<Piece>> answers) {
     List<Piece> acc = answers.get(0);
     for (int i = 1; i < answers.size(); i++) acc = max(acc, answers.get(i));
-    return acc;
+    return scales.size() == 1 ? mergeIntervals(acc) : acc;
+  }
+
+  /**
+   * Along one scale, neighbouring intervals won by the same piece of the same term are one interval
+   * (the cuts of the other terms' regions left them apart).
+   */
+  private List<Piece> mergeIntervals(List<Piece> pieces) {
+    String x = scales.get(0);
+    List<Piece> sorted = new ArrayList<>(pieces);
+    sorted.sort((a, b) -> a.samplePoint().get(x).compareTo(b.samplePoint().get(x)));
+    List<Piece> out = new ArrayList<>();
+    for (Piece p : sorted) {
+      Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && sameSource(last, p)) {
+        List<Affine> cons = new ArrayList<>();
+        for (Affine g : last.conditions()) if (g.coeff(x).signum() > 0) cons.add(g); // last's lower end
+        for (Affine g : p.conditions()) if (g.coeff(x).signum() < 0) cons.add(g); // p's upper end
+        out.set(out.size() - 1, new Piece(cons, p.assignment(), p.features(), p.terms(), p.exponent(), p.parameters(),
+            p.balancedTerms(), p.bindingConstraints(), last.samplePoint(), p.unfixed()));
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameSource(Piece a, Piece b) {
+    return a.assignment().equals(b.assignment()) && a.exponent().equals(b.exponent()) && a.terms().equals(b.terms())
+        && a.parameters().equals(b.parameters());
   }
 
   private List<Piece> max(List<Piece> as, List<Piece> bs) {

@@ -32,7 +32,12 @@ public record Target(String name, List<Term> terms, SourcePos pos) {
       return factors.size() > 1;
     }
 
+    /** The term as written, with its sign: "-eps He3(w.x)". */
     public String display() {
+      return (sign < 0 ? "-" : "") + unsigned();
+    }
+
+    String unsigned() {
       List<String> parts = new ArrayList<>();
       if (number != null) parts.add(number.toString());
       if (coefficient != null) parts.add(coefficient);
@@ -67,7 +72,7 @@ public record Target(String name, List<Term> terms, SourcePos pos) {
       Term t = terms.get(i);
       if (i > 0) sb.append(t.sign() < 0 ? " - " : " + ");
       else if (t.sign() < 0) sb.append("-");
-      sb.append(t.display());
+      sb.append(t.unsigned());
     }
     return sb.toString();
   }

@@ -191,9 +191,16 @@ public final class ArchFileParser {
       if (input == null) throw new ArchError(pos(t), "the target refers to the input: declare 'input' before 'target'");
       ArchParser.TargetExprContext e = t.targetExpr();
       List<Target.Term> terms = new ArrayList<>();
+      Map<java.util.Set<Target.Factor>, Target.Term> seen = new HashMap<>();
       for (int i = 0; i < e.targetTerm().size(); i++) {
         int sign = i > 0 && e.sign.get(i - 1).getText().equals("-") ? -1 : 1;
-        terms.add(term(e.targetTerm(i), sign));
+        Target.Term term = term(e.targetTerm(i), sign);
+        Target.Term before = seen.putIfAbsent(java.util.Set.copyOf(term.factors()), term);
+        if (before != null) {
+          throw new ArchError(term.pos(), "this term has the same Hermite factors as the term at column " + before.pos().column()
+              + "; combine like terms into one (a target that cancels is no target)");
+        }
+        terms.add(term);
       }
       target = new Target(t.name.getText(), List.copyOf(terms), pos(t));
     }
@@ -232,6 +239,9 @@ public final class ArchFileParser {
           throw new ArchError(pos(h.arg), "undefined input '" + h.arg.getText() + "'; the input is '" + input.name() + "'");
         }
         String dir = h.dir.getText();
+        if (dir.equals(input.name())) {
+          throw new ArchError(pos(h.dir), "the direction cannot be the input '" + dir + "' itself; name it, e.g. w");
+        }
         if (scales.containsKey(dir)) {
           throw new ArchError(pos(h.dir), "'" + dir + "' is a scale; a target direction needs a name of its own, e.g. w or w1");
         }

@@ -57,19 +57,14 @@ public final class DerivationView {
     return out;
   }
 
-  /**
-   * The parameters the balance leaves free, as ranges: "beta1 <= d^2", "1 <= D1 <= d" (exponents
-   * at the region's sample point when scales are free).
-   */
+  /** The parameters the balance leaves free, as ranges: "beta1 <= d^2", "1 <= D1 <= (N/d)^(1/2)". */
   public Map<String, String> unfixed(Piece p) {
     Map<String, String> out = new LinkedHashMap<>();
-    Monomials plain = new Monomials(List.of(), d.model().baseScale());
     p.unfixed().forEach((v, r) -> {
-      String lo = r.low() == null ? null : plain.closedForm(Affine.constant(r.low()));
-      String hi = r.high() == null ? null : plain.closedForm(Affine.constant(r.high()));
-      String text = lo != null && hi != null ? lo + " <= " + v + " <= " + hi
-          : hi != null ? v + " <= " + hi : lo != null ? v + " >= " + lo : "any " + v;
-      out.put(v, tied() ? text : text + " (at the region's sample point)");
+      String lo = r.low() == null ? null : mono.closedForm(r.low());
+      String hi = r.high() == null ? null : mono.closedForm(r.high());
+      out.put(v, lo != null && hi != null ? lo + " <= " + v + " <= " + hi
+          : hi != null ? v + " <= " + hi : lo != null ? v + " >= " + lo : "any " + v);
     });
     return out;
   }

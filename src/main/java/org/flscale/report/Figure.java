@@ -100,6 +100,13 @@ public abstract class Figure {
     return Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
   }
 
+  /** The target as a title shows it: long sums are cut to their first terms. */
+  static String shortTarget(org.flscale.derive.Derivation d) {
+    String t = d.model().target().display();
+    return t.length() <= 40 ? t : "y = " + d.model().target().terms().get(0).display() + " + ... ("
+        + d.model().target().terms().size() + " terms)";
+  }
+
   static void centred(Graphics2D g, String s, double cx, double cy) {
     g.drawString(s, (float) (cx - g.getFontMetrics().stringWidth(s) / 2.0), (float) cy);
   }

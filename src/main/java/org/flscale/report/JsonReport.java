@@ -84,12 +84,15 @@ public final class JsonReport {
       ObjectNode n = arr.addObject();
       n.put("term", t.term().display());
       n.put("amplitude", plain.closedForm(org.flscale.math.Affine.constant(t.amplitude())));
+      n.put("relative_amplitude", plain.closedForm(org.flscale.math.Affine.constant(t.relativeAmplitude())));
       n.put("degree", t.term().degree());
       ArrayNode dirs = n.putArray("directions");
       t.term().factors().forEach(f -> dirs.add(f.direction()));
       n.put("largest", t.dominant());
       if (t.order() > 0) n.put("order", t.order());
-      n.set("pstar", toJson(t.derivation()).get("pstar"));
+      ObjectNode own = toJson(t.derivation());
+      n.set("pstar", own.get("pstar"));
+      n.set("patterns", own.get("patterns"));
     }
     ArrayNode order = root.putArray("learning_order");
     TermOrder.of(d).forEach(order::add);

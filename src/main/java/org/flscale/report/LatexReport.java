@@ -20,6 +20,8 @@ public final class LatexReport {
       body(sb, t.derivation());
     }
     sb.append("% target ").append(d.model().target().display()).append(": P_* of its hardest term of the largest amplitude\n");
+    if (!d.learnable()) sb.append("% not learnable: ").append(d.reason()).append('\n');
+    else result(sb, new DerivationView(d), d);
     List<String> order = TermOrder.of(d);
     if (!order.isEmpty()) sb.append("% learned in the order: ").append(String.join(", then ", order)).append('\n');
     return sb.toString();
@@ -44,6 +46,11 @@ public final class LatexReport {
       }
     }
     sb.append("\\end{align*}\n");
+    return result(sb, v, d);
+  }
+
+  /** The answer, P_* over kappa, with cases over the free scales. */
+  private static String result(StringBuilder sb, DerivationView v, Derivation d) {
     sb.append("\\[ P_*/\\kappa \\sim ");
     List<Piece> win = v.ordered(d.winner());
     if (win.size() == 1) {

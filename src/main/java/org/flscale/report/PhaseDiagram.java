@@ -186,7 +186,7 @@ public final class PhaseDiagram extends Figure {
   private void drawAxes(Graphics2D g) {
     String base = d.model().baseScale();
     drawAxes(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", "exponent of " + y + "  (" + y + " = " + base + "^y)",
-        d.model().name() + ": which pattern learns " + d.model().target().display() + ", and P*/" + d.model().ridgeName()
+        d.model().name() + ": which pattern learns " + shortTarget(d) + ", and P*/" + d.model().ridgeName()
             + " (dashed: contours of its exponent)");
   }
 

@@ -116,7 +116,7 @@ public final class PhaseLine extends Figure {
   private void drawAxes(Graphics2D g) {
     String base = d.model().baseScale();
     drawAxes(g, "exponent of " + x + "  (" + x + " = " + base + "^x)", "exponent of P*/" + d.model().ridgeName() + " in " + base,
-        d.model().name() + ": which pattern learns " + d.model().target().display() + ", and the exponent of P*");
+        d.model().name() + ": which pattern learns " + shortTarget(d) + ", and the exponent of P*");
   }
 
 }

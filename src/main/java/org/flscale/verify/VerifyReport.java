@@ -98,7 +98,9 @@ public final class VerifyReport {
       line("  %-7s starts only, A=%s: slope %s [%s, %s]", st.label, g(main.threshold()), g((Double) ps.get("slope")),
           g(((List<Double>) ps.get("interval")).get(0)), g(((List<Double>) ps.get("interval")).get(1)));
     }
-    line("hysteresis %s", hyst.isEmpty() ? "none flagged (random and aligned starts agree within 0.1 or their noise)" : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
+    String noHysteresis = plan.starts().size() < 2 ? "not checked (one kind of start)"
+        : "none flagged (random and aligned starts agree within 0.1 or their noise)";
+    line("hysteresis %s", hyst.isEmpty() ? noHysteresis : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
     line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("testMse"));
     line("specialised neurons per layer (overlap > %s; mean over chains at the largest P): %s", g(s.specialisationThreshold()), json.get("specialised"));
     line("");

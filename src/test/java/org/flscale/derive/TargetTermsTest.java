@@ -40,6 +40,31 @@ class TargetTermsTest {
   }
 
   @Test
+  void amplitudesCountRelativeToTheLargest() {
+    // the whole target times a scale is the same problem
+    assertEquals(exponent(derive("", "He1(w . x) + He3(w . x)", ERF)),
+        exponent(derive("scale A = d^(3/2)", "A He1(w . x) + A He3(w . x)", ERF)));
+    assertEquals(exponent(derive("", "He3(w . x)", ERF)), exponent(derive("scale eps = d^(-1/2)", "eps He3(w . x)", ERF)));
+    // a growing amplitude makes the other term the weak one, never a sample size that shrinks with d
+    Derivation d = derive("scale A = d^(3/2)", "He1(w . x) + A He3(w . x)", ERF);
+    assertEquals("-3/2", d.terms().get(0).relativeAmplitude().toString());
+    assertTrue(d.terms().stream().allMatch(t -> Q.of(t.derivation().pstarExponent().orElseThrow()).signum() > 0));
+  }
+
+  @Test
+  void theTargetsAnswerDoesNotDependOnTheOrderOfItsTerms() {
+    Derivation ab = derive("", "He1(w . x) + He3(w . x)", ERF), ba = derive("", "He3(w . x) + He1(w . x)", ERF);
+    assertEquals(ab.winner().get(0).assignment().label(), ba.winner().get(0).assignment().label());
+    assertEquals("Spec", ab.winner().get(0).assignment().label()); // He3 needs the specialists, He1 does not
+  }
+
+  @Test
+  void aSubtractedTermKeepsItsSign() {
+    Derivation d = derive("", "He1(w . x) - 0.5 He3(w . x)", ERF);
+    assertEquals("-1/2 He3(w.x)", d.terms().get(1).term().display());
+  }
+
+  @Test
   void anUnlearnableLeadingTermMakesTheTargetUnlearnable() {
     Derivation d = derive("", "He1(w . x) + He2(v . x)", ERF);
     assertFalse(d.learnable());
