@@ -222,14 +222,20 @@ public final class ModelInstance {
   }
 
   /** One line describing the network, e.g. "d -> erf(N=d^1) -> linear readout, standard". */
+  /** An exponent as the .arch language writes it: 1, (1/2), (-3/2). */
+  private static String power(BigFraction q) {
+    String s = org.flscale.math.Rationals.format(org.flscale.math.Q.of(q));
+    return s.contains("/") || s.startsWith("-") ? "(" + s + ")" : s;
+  }
+
   public String describe() {
     StringBuilder sb = new StringBuilder(model.baseScale());
     for (int l = 0; l < kernels.length; l++) {
       Layer layer = model.layers().get(l);
       sb.append(" -> ").append(layer.isDense() ? "" : layer.kind() + " ").append(layer.activation()).append('(').append(layer.width()).append('=').append(model.baseScale())
-          .append('^').append(widthExponents.get(l));
+          .append('^').append(power(widthExponents.get(l)));
       for (Map.Entry<String, BigFraction> o : optionExponents.entrySet()) {
-        sb.append(", ").append(o.getKey()).append(' ').append(layer.option(o.getKey())).append('=').append(model.baseScale()).append('^').append(o.getValue());
+        sb.append(", ").append(o.getKey()).append(' ').append(layer.option(o.getKey())).append('=').append(model.baseScale()).append('^').append(power(o.getValue()));
       }
       sb.append(kernels[l].isFast() ? "" : ", slow generic kernel").append(')');
     }
