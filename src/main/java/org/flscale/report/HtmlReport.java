@@ -64,28 +64,18 @@ public final class HtmlReport {
     for (String r : d.reachable()) h.append("<li>").append(esc(r)).append("</li>");
     h.append("</ul>\n");
 
-    if (d.learnable()) {
-      h.append("<h2>The derivation, pattern by pattern</h2>\n<p>Energy E (sum of the layers' costs and the target's norm), ")
-          .append("the terms in balance and the constraints that bind, the optimal variational parameters, and P<sub>*</sub>/&#954; ~ E.</p>\n")
-          .append("<table><tr><th>pattern</th><th>where</th><th>energy</th><th>balance</th><th>optimum</th><th>P<sub>*</sub>/&#954;</th></tr>\n");
-      for (PatternOutcome o : d.patterns()) {
-        if (o.pieces().isEmpty()) {
-          h.append("<tr><td>").append(esc(o.assignment().label())).append("</td><td colspan=\"5\">cannot produce the target</td></tr>\n");
-          continue;
-        }
-        for (Piece p : v.ordered(o.pieces())) {
-          h.append("<tr><td>").append(esc(o.assignment().label())).append("</td><td>").append(conditions(v, p)).append("</td><td>")
-              .append(MathMl.inline("E ~ " + v.energy(p))).append("</td><td>");
-          List<String> bal = new ArrayList<>();
-          for (String b : v.balance(p)) bal.add(b.endsWith(" binds") ? MathMl.inline(b.replace(" binds", "")) + " binds"
-              : b.endsWith(" dominates") ? MathMl.inline(b.replace(" dominates", "")) + " dominates" : MathMl.inline(b));
-          h.append(String.join("<br/>", bal)).append("</td><td>");
-          List<String> ps = new ArrayList<>();
-          for (Map.Entry<String, String> e : v.parameters(p).entrySet()) ps.add(MathMl.inline(e.getKey() + " = " + e.getValue()));
-          h.append(String.join("<br/>", ps)).append("</td><td>").append(MathMl.inline(v.expression(p))).append("</td></tr>\n");
-        }
+    if (d.terms().isEmpty()) {
+      if (d.learnable()) {
+        h.append("<h2>The derivation, pattern by pattern</h2>\n");
+        patternTable(h, d);
       }
-      h.append("</table>\n");
+    } else {
+      // several terms: each term's own derivation
+      for (Derivation.TermDerivation t : d.terms()) {
+        h.append("<h2>The derivation of the term ").append(esc(t.term().display())).append("</h2>\n");
+        if (t.derivation().learnable()) patternTable(h, t.derivation());
+        else h.append("<p>Not learnable: ").append(esc(t.derivation().reason())).append("</p>\n");
+      }
     }
 
     h.append("<h2>The file</h2>\n<pre>").append(esc(source)).append("</pre>\n");
@@ -93,6 +83,32 @@ public final class HtmlReport {
     h.append("<p style=\"color:#888\">Written by flscale. Every exponent above comes from the rules in <code>rules/</code> ")
         .append("and the exact dominant-balance solver.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** Every pattern's energy, balance, optimum and P_* as a table. */
+  private static void patternTable(StringBuilder h, Derivation d) {
+    DerivationView v = new DerivationView(d);
+    h.append("<p>Energy E (sum of the layers' costs and the target's norm), ")
+        .append("the terms in balance and the constraints that bind, the optimal variational parameters, and P<sub>*</sub>/&#954; ~ E.</p>\n")
+        .append("<table><tr><th>pattern</th><th>where</th><th>energy</th><th>balance</th><th>optimum</th><th>P<sub>*</sub>/&#954;</th></tr>\n");
+    for (PatternOutcome o : d.patterns()) {
+      if (o.pieces().isEmpty()) {
+        h.append("<tr><td>").append(esc(o.assignment().label())).append("</td><td colspan=\"5\">cannot produce the target</td></tr>\n");
+        continue;
+      }
+      for (Piece p : v.ordered(o.pieces())) {
+        h.append("<tr><td>").append(esc(o.assignment().label())).append("</td><td>").append(conditions(v, p)).append("</td><td>")
+            .append(MathMl.inline("E ~ " + v.energy(p))).append("</td><td>");
+        List<String> bal = new ArrayList<>();
+        for (String b : v.balance(p)) bal.add(b.endsWith(" binds") ? MathMl.inline(b.replace(" binds", "")) + " binds"
+            : b.endsWith(" dominates") ? MathMl.inline(b.replace(" dominates", "")) + " dominates" : MathMl.inline(b));
+        h.append(String.join("<br/>", bal)).append("</td><td>");
+        List<String> ps = new ArrayList<>();
+        for (Map.Entry<String, String> e : v.parameters(p).entrySet()) ps.add(MathMl.inline(e.getKey() + " = " + e.getValue()));
+        h.append(String.join("<br/>", ps)).append("</td><td>").append(MathMl.inline(v.expression(p))).append("</td></tr>\n");
+      }
+    }
+    h.append("</table>\n");
   }
 
   private static void verification(StringBuilder h, Path dir) throws IOException {
@@ -126,8 +142,8 @@ public final class HtmlReport {
       h.append("<td>").append(esc(tv.patternSummary(win))).append("</td><td>").append(esc(tv.piecewise(win)))
           .append("</td><td>").append(t.order() > 0 ? ordinal(t.order()) : "depends on the scales").append("</td></tr>\n");
     }
-    h.append("</table>\n<p>The target's P<sub>*</sub> is that of its hardest term of the largest amplitude; the ")
-        .append("derivation below is that term's.</p>\n");
+    h.append("</table>\n<p>The target's P<sub>*</sub> is that of its hardest term of the largest amplitude (with free ")
+        .append("scales, the maximum over those terms region by region); each term's derivation follows below.</p>\n");
   }
 
   private static String ordinal(int n) {

@@ -90,15 +90,18 @@ public final class PhaseLine extends Figure {
       g.setColor(c);
       g.fill(new Rectangle2D.Double(px(s.lo()), py(ymax), px(s.hi()) - px(s.lo()), py(0) - py(ymax)));
     }
-    for (Segment s : segments) {
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
       g.setColor(Color.BLACK);
       g.setStroke(new BasicStroke(2.5f));
       g.draw(new Line2D.Double(px(s.lo()), py(at(s.piece(), s.lo())), px(s.hi()), py(at(s.piece(), s.hi()))));
       double mid = (s.lo() + s.hi()) / 2;
+      // labels of narrow neighbours would overlap: every other one goes lower
+      double drop = i % 2 == 1 && segments.size() > 2 ? 40 : 0;
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-      centred(g, s.piece().assignment().label(), px(mid), py(ymax) + 22);
+      centred(g, s.piece().assignment().label(), px(mid), py(ymax) + 22 + drop);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      centred(g, "P* ~ " + view.expression(s.piece()), px(mid), py(ymax) + 40);
+      centred(g, "P* ~ " + view.expression(s.piece()), px(mid), py(ymax) + 40 + drop);
     }
     // boundaries: where one segment ends inside the window
     g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
