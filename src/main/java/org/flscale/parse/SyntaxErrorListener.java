@@ -43,6 +43,23 @@ final class SyntaxErrorListener extends BaseErrorListener {
       throw new ArchError(pos, "malformed exponent: unexpected " + found
           + "; write a rational power such as d^2, d^(3/2), d^-1/2 or d^0.5");
     }
+    // "eps" with nothing after it: the term's first token is a coefficient without a Hermite factor
+    if (ctx instanceof org.flscale.parse.gen.ArchParser.TargetTermContext tt && tt.hermite().isEmpty()
+        && tt.getStart() != null && tt.getStart() != tok
+        && (tt.getStart().getType() == ArchLexer.ID || tt.getStart().getType() == ArchLexer.NUMBER)) {
+      Token c = tt.getStart();
+      throw new ArchError(new SourcePos(file, c.getLine(), c.getCharPositionInLine() + 1), "the coefficient '" + c.getText()
+          + "' needs a Hermite factor after it, e.g. '" + c.getText() + " He3(w . x)'");
+    }
+    if (ctx instanceof org.flscale.parse.gen.ArchParser.HermiteContext) {
+      throw new ArchError(pos, "unexpected " + found + " in a Hermite factor; expected " + describe(expected, parser)
+          + ": write it as He<k>(w . x)");
+    }
+    if (ctx instanceof org.flscale.parse.gen.ArchParser.TargetExprContext
+        || ctx instanceof org.flscale.parse.gen.ArchParser.TargetTermContext) {
+      throw new ArchError(pos, "unexpected " + found + " in the target; a term is an optional coefficient and Hermite "
+          + "factors, e.g. 'He3(w . x)', 'eps He1(w . x)', 'He2(w1 . x) He1(w2 . x)'");
+    }
     boolean atStatementStart = expected.contains(ArchLexer.MODEL) && expected.contains(ArchLexer.NETWORK);
     if (atStatementStart) {
       throw new ArchError(pos, "unknown statement " + found
