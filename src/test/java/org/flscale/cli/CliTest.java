@@ -1,37 +1,24 @@
 package org.flscale.cli;
 
+import org.flscale.CliRun;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-  record Run(int status, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out, oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Main.run(args);
-      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.run(args);
   }
 
   @Test
   void deriveJsonKeepsTheContract() throws Exception {
-    Run r = run("derive", "examples/two_layer_erf_he3.arch", "--format", "json");
+    CliRun r = run("derive", "examples/two_layer_erf_he3.arch", "--format", "json");
     assertEquals(0, r.status(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals("two_layer_erf_he3", j.get("model").asText());
@@ -51,7 +38,7 @@ class CliTest {
 
   @Test
   void freeScalesCarryRegions() throws Exception {
-    Run r = run("derive", "examples/two_layer_free_width.arch", "--format", "json");
+    CliRun r = run("derive", "examples/two_layer_free_width.arch", "--format", "json");
     assertEquals(0, r.status(), r.err());
     JsonNode p = new ObjectMapper().readTree(r.out()).get("pstar");
     assertFalse(p.has("exponent"));
@@ -63,17 +50,17 @@ class CliTest {
 
   @Test
   void textAndLatexFormats() {
-    Run text = run("derive", "examples/two_layer_erf_he3.arch");
+    CliRun text = run("derive", "examples/two_layer_erf_he3.arch");
     assertEquals(0, text.status());
     assertTrue(text.out().contains("P*/kappa ~ d"), text.out());
     assertTrue(text.out().contains("E ~ M1 d + N/M1"), text.out());
-    Run tex = run("derive", "examples/two_layer_erf_he3.arch", "--format", "latex");
+    CliRun tex = run("derive", "examples/two_layer_erf_he3.arch", "--format", "latex");
     assertTrue(tex.out().contains("\\begin{align*}"), tex.out());
   }
 
   @Test
   void unlearnableTargetsSayWhy() throws Exception {
-    Run r = run("derive", "test-cases/erf_he2_unlearnable.arch", "--format", "json");
+    CliRun r = run("derive", "test-cases/erf_he2_unlearnable.arch", "--format", "json");
     assertEquals(0, r.status());
     JsonNode p = new ObjectMapper().readTree(r.out()).get("pstar");
     assertFalse(p.get("learnable").asBoolean());
@@ -84,16 +71,16 @@ class CliTest {
   void userMistakesExitWithStatusTwoAndNoStackTrace(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.arch");
     Files.writeString(bad, "model m\nscale d\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n  h1 = swish(W1 x) width d\n  f = a . h1\n}\n");
-    Run r = run("derive", bad.toString());
+    CliRun r = run("derive", bad.toString());
     assertEquals(2, r.status());
     assertEquals(bad + ":6:8: error: unknown activation 'swish'; known activations: erf, linear, quadratic, relu, tanh "
         + "(add one in rules/activations.m)", r.err().trim());
     assertTrue(r.out().isEmpty(), "no partial output");
     assertFalse(r.err().contains("at org."), "no stack trace");
-    Run missing = run("derive", dir.resolve("nope.arch").toString());
+    CliRun missing = run("derive", dir.resolve("nope.arch").toString());
     assertEquals(2, missing.status());
     assertTrue(missing.err().contains("no such file"));
-    Run badOption = run("derive", "--format", "yaml", "examples/two_layer_erf_he3.arch");
+    CliRun badOption = run("derive", "--format", "yaml", "examples/two_layer_erf_he3.arch");
     assertEquals(2, badOption.status());
   }
 
@@ -101,14 +88,14 @@ class CliTest {
   void oneBadFileStopsTheWholeRunBeforeAnyResult(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.arch");
     Files.writeString(bad, "model m\nscale d\nscale N = q^2\n");
-    Run r = run("derive", "examples/two_layer_erf_he3.arch", bad.toString());
+    CliRun r = run("derive", "examples/two_layer_erf_he3.arch", bad.toString());
     assertEquals(2, r.status());
     assertTrue(r.out().isEmpty());
   }
 
   @Test
   void theRegressionSuitePasses() {
-    Run r = run("test", "test-cases");
+    CliRun r = run("test", "test-cases");
     assertEquals(0, r.status(), r.out());
     assertTrue(r.out().contains(" passed, 0 failed"), r.out());
   }
@@ -117,7 +104,7 @@ class CliTest {
   void theSuiteShowsADiffOnMismatch(@TempDir Path dir) throws Exception {
     Files.copy(Path.of("examples/two_layer_erf_he3.arch"), dir.resolve("c.arch"));
     Files.writeString(dir.resolve("c.expected.json"), "{\"pstar\": {\"exponent\": \"2\", \"pattern\": \"Spec\"}}");
-    Run r = run("test", dir.toString());
+    CliRun r = run("test", dir.toString());
     assertEquals(1, r.status());
     assertTrue(r.out().contains("pstar.exponent: expected \"2\", got \"1\""), r.out());
     assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
@@ -125,21 +112,21 @@ class CliTest {
 
   @Test
   void phaseDiagramIsWrittenAsSvgAndPng(@TempDir Path dir) throws Exception {
-    Run r = run("phase", "examples/three_layer_erf_he3.arch", "--out", dir.toString());
+    CliRun r = run("phase", "examples/three_layer_erf_he3.arch", "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
     Path svg = dir.resolve("phase-three_layer_erf_he3.svg"), png = dir.resolve("phase-three_layer_erf_he3.png");
     String text = Files.readString(svg);
     assertTrue(text.contains("<svg") && text.contains("GP-Spec") && text.contains("(N2 d)^(1/2)"), "labels in the SVG");
     java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
     assertEquals(900, img.getWidth());
-    Run wrong = run("phase", "examples/two_layer_erf_he3.arch", "--out", dir.toString());
+    CliRun wrong = run("phase", "examples/two_layer_erf_he3.arch", "--out", dir.toString());
     assertEquals(2, wrong.status());
     assertTrue(wrong.err().contains("one or two free scales"), wrong.err());
   }
 
   @Test
   void oneFreeScaleGivesAPhaseLine(@TempDir Path dir) throws Exception {
-    Run r = run("phase", "examples/attention_head.arch", "--out", dir.toString());
+    CliRun r = run("phase", "examples/attention_head.arch", "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
     String text = Files.readString(dir.resolve("phase-attention_head.svg"));
     assertTrue(text.contains("(L d^3)^(1/2)") && text.contains("L = d") && text.contains("Spec"), "labels in the SVG");
