@@ -107,17 +107,8 @@ public final class AttentionNetwork {
     forward(theta, b, true);
     int m = b.data.count, v0 = valueOffset(), b0 = readoutOffset();
     double[][][] x = b.data.xt;
-    double loss = 0;
-    for (int mu = 0; mu < m; mu++) {
-      double e = b.f[mu] - b.data.y[mu];
-      loss += e * e;
-      b.r[mu] = e / kappa;
-    }
-    double prior = 0;
-    for (int q = 0; q < theta.length; q++) {
-      prior += theta[q] * theta[q];
-      grad[q] = theta[q];
-    }
+    double loss = Potential.residuals(b.f, b.data.y, m, kappa, b.r);
+    double prior = Potential.prior(theta, grad);
     double[] ra = b.tmp;
     for (int l = 0; l < tokens; l++) {
       double[] w = b.weight[l], out = b.tokenOut[l];
@@ -161,8 +152,7 @@ public final class AttentionNetwork {
         if (Projection.overlap(theta, 0, dim, train.teacher) > threshold) counts[1]++;
       }
       @Override public double[] initialParameters(ChainStart start, SplittableRandom rng) {
-        double[] theta = new double[parameterCount()];
-        for (int q = 0; q < theta.length; q++) theta[q] = rng.nextGaussian();
+        double[] theta = Potential.draw(parameterCount(), rng);
         if (start == ChainStart.ALIGNED) {
           Projection.alignRows(theta, 0, dim, 1, train.teacher);
           Projection.alignRows(theta, valueOffset(), dim, Math.min(ChainStart.ALIGNED_NEURONS, units), train.teacher);

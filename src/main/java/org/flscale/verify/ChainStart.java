@@ -21,8 +21,7 @@ public enum ChainStart {
   }
 
   public double[] initialParameters(NetworkShape shape, double[] teacher, SplittableRandom rng) {
-    double[] theta = new double[shape.parameterCount()];
-    for (int p = 0; p < theta.length; p++) theta[p] = rng.nextGaussian();
+    double[] theta = Potential.draw(shape.parameterCount(), rng);
     if (this == ALIGNED && shape.depth() >= 1) {
       int d = shape.inputDim(), n1 = shape.widths()[1];
       double s = Math.sqrt(d);

@@ -76,17 +76,8 @@ public final class ConvNetwork {
   public double potentialAndGradient(double[] theta, Buffers b, double kappa, double[] grad) {
     forward(theta, b, true);
     int m = b.data.count, b0 = readoutOffset();
-    double loss = 0;
-    for (int mu = 0; mu < m; mu++) {
-      double e = b.f[mu] - b.data.y[mu];
-      loss += e * e;
-      b.r[mu] = e / kappa;
-    }
-    double prior = 0;
-    for (int q = 0; q < theta.length; q++) {
-      prior += theta[q] * theta[q];
-      grad[q] = theta[q];
-    }
+    double loss = Potential.residuals(b.f, b.data.y, m, kappa, b.r);
+    double prior = Potential.prior(theta, grad);
     for (int i = 0; i < patches; i++) {
       for (int c = 0; c < filters; c++) {
         int at = b0 + i * filters + c;
@@ -120,8 +111,7 @@ public final class ConvNetwork {
         for (double o : overlaps) if (o > threshold) counts[0]++;
       }
       @Override public double[] initialParameters(ChainStart start, SplittableRandom rng) {
-        double[] theta = new double[parameterCount()];
-        for (int q = 0; q < theta.length; q++) theta[q] = rng.nextGaussian();
+        double[] theta = Potential.draw(parameterCount(), rng);
         if (start == ChainStart.ALIGNED) Projection.alignRows(theta, 0, patch, Math.min(ChainStart.ALIGNED_NEURONS, filters), train.teacher);
         return theta;
       }

@@ -133,18 +133,9 @@ public final class Network {
    */
   public double potentialAndGradient(double[] theta, double[][] xt, double[] y, int count, double kappa, Workspace ws, double[] grad) {
     forward(theta, xt, count, ws, true);
-    double loss = 0;
-    double[] f = ws.f, r = ws.r;
-    for (int mu = 0; mu < count; mu++) {
-      double e = f[mu] - y[mu];
-      loss += e * e;
-      r[mu] = e / kappa;
-    }
-    double prior = 0;
-    for (int p = 0; p < theta.length; p++) {
-      prior += theta[p] * theta[p];
-      grad[p] = theta[p];
-    }
+    double[] r = ws.r;
+    double loss = Potential.residuals(ws.f, y, count, kappa, r);
+    double prior = Potential.prior(theta, grad);
     int nl = n[depth], b0 = off[depth + 1];
     double c = shape.readoutScale();
     double[][] hl = ws.h[depth];
