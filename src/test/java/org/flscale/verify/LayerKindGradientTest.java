@@ -1,7 +1,6 @@
 package org.flscale.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -11,22 +10,7 @@ class LayerKindGradientTest {
 
   private static void check(Trainable net, ChainStart start) {
     double[] theta = net.initialParameters(start, new SplittableRandom(3));
-    double[] grad = new double[theta.length];
-    double kappa = 0.3, h = 1e-5;
-    net.potentialAndGradient(theta, kappa, grad);
-    double maxErr = 0, scale = 0;
-    for (int q = 0; q < theta.length; q++) {
-      double keep = theta[q];
-      theta[q] = keep + h;
-      double up = net.potentialAndGradient(theta, kappa, new double[theta.length]);
-      theta[q] = keep - h;
-      double down = net.potentialAndGradient(theta, kappa, new double[theta.length]);
-      theta[q] = keep;
-      double fd = (up - down) / (2 * h);
-      maxErr = Math.max(maxErr, Math.abs(fd - grad[q]));
-      scale = Math.max(scale, Math.abs(fd));
-    }
-    assertTrue(maxErr < 1e-5 * Math.max(1, scale), "max |grad - finite difference| = " + maxErr + " (scale " + scale + ")");
+    GradientCheck.matchesFiniteDifferences((t, g) -> net.potentialAndGradient(t, 0.3, g), theta);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.flscale.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -18,24 +17,8 @@ class NetworkGradientTest {
     SyntheticData data = SyntheticData.training(d, 3, batch, 7);
     SplittableRandom rng = new SplittableRandom(3);
     double[] theta = ChainStart.ALIGNED.initialParameters(shape, data.teacher, rng);
-    double[] grad = new double[theta.length];
     Network.Workspace ws = net.workspace(batch, true);
-    double kappa = 0.3;
-    net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, grad);
-    double h = 1e-5;
-    double maxErr = 0, scale = 0;
-    for (int p = 0; p < theta.length; p++) {
-      double keep = theta[p];
-      theta[p] = keep + h;
-      double up = net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, new double[theta.length]);
-      theta[p] = keep - h;
-      double down = net.potentialAndGradient(theta, data.xt, data.y, batch, kappa, ws, new double[theta.length]);
-      theta[p] = keep;
-      double fd = (up - down) / (2 * h);
-      maxErr = Math.max(maxErr, Math.abs(fd - grad[p]));
-      scale = Math.max(scale, Math.abs(fd));
-    }
-    assertTrue(maxErr < 1e-5 * Math.max(1, scale), "max |grad - finite difference| = " + maxErr + " (scale " + scale + ")");
+    GradientCheck.matchesFiniteDifferences((t, g) -> net.potentialAndGradient(t, data.xt, data.y, batch, 0.3, ws, g), theta);
   }
 
   @Test
