@@ -18,4 +18,9 @@ public final class TestRules {
   public static ArchFileParser parser() {
     return new ArchFileParser(get().knownNames());
   }
+
+  /** Parses and derives the text of an .arch file. */
+  public static org.flscale.derive.Derivation derive(String archText) {
+    return new org.flscale.derive.Deriver(get()).derive(parser().parse(archText, "t.arch"));
+  }
 }

@@ -15,7 +15,7 @@ class DeriverTest {
   private static Derivation derive(String scales, String layers, String extra) {
     String text = "model t\nscale d\n" + scales + "\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n" + layers
         + "}\n" + extra + "\n";
-    return new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    return TestRules.derive(text);
   }
 
   private static final String TWO = "  h1 = erf(W1 x) width N\n  f = a . h1\n";
@@ -105,7 +105,7 @@ class DeriverTest {
   @Test
   void oddActivationsCannotMakeEvenTargets() {
     String text = "model t\nscale d\ninput x : gaussian(d)\ntarget y = He2(w . x)\nnetwork {\n  h1 = erf(W1 x) width d\n  f = a . h1\n}\n";
-    Derivation d = new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    Derivation d = TestRules.derive(text);
     assertFalse(d.learnable());
     assertTrue(d.reason().contains("odd"), d.reason());
     assertTrue(d.pstarExponent().isEmpty());

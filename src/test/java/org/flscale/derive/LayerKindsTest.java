@@ -14,7 +14,7 @@ class LayerKindsTest {
   private static Derivation derive(String scales, String layer, String target) {
     String text = "model t\nscale d\n" + scales + "\ninput x : gaussian(d)\ntarget y = " + target + "\nnetwork {\n  "
         + layer + "\n  f = a . h1\n}\n";
-    return new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    return TestRules.derive(text);
   }
 
   private static String exponent(Derivation d) {

@@ -13,7 +13,7 @@ class TargetTermsTest {
   private static Derivation derive(String scales, String target, String network) {
     String text = "model t\nscale d\nscale N = d\n" + scales + "\ninput x : gaussian(d)\ntarget y = " + target
         + "\nnetwork {\n" + network + "}\n";
-    return new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    return TestRules.derive(text);
   }
 
   private static final String ERF = "  h1 = erf(W1 x) width N\n  f = a . h1\n";
@@ -77,7 +77,7 @@ class TargetTermsTest {
     String text = "model t\nscale d\nscale N\ninput x : gaussian(d)\n"
         + "target y = He1(w1 . x) + He1(w1 . x) He1(w2 . x) + He1(w1 . x) He1(w2 . x) He1(w3 . x)\n"
         + "network {\n  h1 = relu(W1 x) width N\n  h2 = relu(W2 h1) width N\n  f = a . h2\n}\n";
-    Derivation d = new Deriver(TestRules.get()).derive(TestRules.parser().parse(text, "t.arch"));
+    Derivation d = TestRules.derive(text);
     for (Q n : List.of(Q.of(1, 3), Q.of(1), Q.of(11, 10), Q.of(3, 2), Q.of(5, 2), Q.of(7, 2))) {
       java.util.Map<String, Q> at = java.util.Map.of("N", n);
       Q target = valueAt(d.winner(), at);
