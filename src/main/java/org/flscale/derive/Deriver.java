@@ -297,7 +297,8 @@ public final class Deriver {
       ActivationContent act = builder.activations().get(l);
       boolean finite = true;
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
-      parts.add(model.layers().get(l).name() + " = " + act.name() + "(...) has " + act.describeDegrees()
+      var layer = model.layers().get(l);
+      parts.add(layer.name() + " = " + (layer.isDense() ? "" : layer.kind() + " ") + act.name() + "(...) has " + act.describeDegrees()
           + " and represents " + DegreeSets.describe(builder.reachable().get(l + 1), finite));
     }
     sb.append(String.join("; ", parts)).append(". No pattern of feature learning can create a degree the kernels lack.");

@@ -51,6 +51,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
       throw new ArchError(new SourcePos(file, c.getLine(), c.getCharPositionInLine() + 1), "the coefficient '" + c.getText()
           + "' needs a Hermite factor after it, e.g. '" + c.getText() + " He3(w . x)'");
     }
+    if (ctx instanceof org.flscale.parse.gen.ArchParser.OptionContext
+        || (ctx instanceof org.flscale.parse.gen.ArchParser.LayerStmtContext && tok.getType() == ArchLexer.NUMBER)) {
+      throw new ArchError(pos, "unexpected " + found + "; a layer option names a declared scale, e.g. 'width N' or 'tokens L' "
+          + "with 'scale L = d^(1/2)' above");
+    }
     if (ctx instanceof org.flscale.parse.gen.ArchParser.HermiteContext) {
       throw new ArchError(pos, "unexpected " + found + " in a Hermite factor; expected " + describe(expected, parser)
           + ": write it as He<k>(w . x)");
