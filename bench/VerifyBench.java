@@ -28,8 +28,9 @@ public class VerifyBench {
       for (int rep = 0; rep < 3; rep++) {
         SyntheticData train = SyntheticData.training(d, 3, p, rep), test = SyntheticData.test(d, 3, 4000, rep);
         SplittableRandom rng = new SplittableRandom(rep);
-        double[] theta = ChainStart.RANDOM.initialParameters(shape, train.teacher, rng);
-        ChainResult r = new LangevinSampler(st).run(new Network(shape), theta, train, test, rng);
+        Trainable net = new DenseNetwork(shape, 3).bind(train, test);
+        double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
+        ChainResult r = new LangevinSampler(st).run(net, theta, rng);
         double numpy = 3e-8 * 16 * 16 * Math.pow(d, 3) / 0.1;
         System.out.printf(Locale.ROOT, "chain d=32 P/d=16 kappa=0.1 T=3: steps=%d java=%.3fs numpy-reference=%.3fs ratio(numpy/java)=%.2f A=%.3f%n",
             r.steps(), r.seconds(), numpy, numpy / r.seconds(), r.alignment());
@@ -38,12 +39,10 @@ public class VerifyBench {
     for (int[] s : sizes) {
       int d = s[0], n = s[1], p = s[2];
       NetworkShape shape = new NetworkShape(new int[] {d, n}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(n));
-      Network net = new Network(shape);
-      SyntheticData train = SyntheticData.training(d, 3, p, 1);
+      Trainable net = new DenseNetwork(shape, 3).bind(p, 10, 1);
       SplittableRandom rng = new SplittableRandom(1);
-      double[] theta = ChainStart.RANDOM.initialParameters(shape, train.teacher, rng);
+      double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
       double[] grad = new double[theta.length];
-      Network.Workspace ws = net.workspace(p, true);
       double dt = 0.1 * 0.1 * d / p, noise = Math.sqrt(2 * dt);
       double flopsPerStep = 4.0 * p * d * n + 4.0 * p * n;
       int steps = (int) Math.max(20, Math.min(20000, 2e10 / flopsPerStep));
@@ -51,7 +50,7 @@ public class VerifyBench {
       for (int rep = 0; rep < 3; rep++) {
         long t0 = System.nanoTime();
         for (int k = 0; k < steps; k++) {
-          net.potentialAndGradient(theta, train.xt, train.y, p, 0.1, ws, grad);
+          net.potentialAndGradient(theta, 0.1, grad);
           for (int i = 0; i < theta.length; i++) theta[i] += -dt * grad[i] + noise * rng.nextGaussian();
         }
         best = Math.min(best, (System.nanoTime() - t0) * 1e-9);

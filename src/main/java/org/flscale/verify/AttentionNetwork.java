@@ -9,47 +9,61 @@ import java.util.SplittableRandom;
  * readoutScale from the parametrization with fan-in units. Parameters: Q (d), V (units x d,
  * row-major), b (units), all N(0, 1) under the prior.
  */
-public final class AttentionNetwork {
-  final int dim, units, tokens;
+public final class AttentionNetwork extends KindNetwork<TokenData, AttentionNetwork.Buffers> {
+  /** The attention kind: options width, tokens; the target read token-wise. */
+  static final NetworkKind KIND = new NetworkKind() {
+    @Override public String name() { return "attention"; }
+    @Override public String unsupported(org.flscale.model.ArchModel model) { return NetworkKind.singleIndexOnly(model); }
+    @Override public String reading() { return " read token-wise"; }
+
+    @Override public KindNetwork<?, ?> at(ModelInstance m, int d) {
+      int n = m.width(0, d);
+      return new AttentionNetwork(d, n, m.optionSizes(d).get("tokens"), m.kernel(0), m.readoutScale(n), m.targetDegree());
+    }
+  };
+
+  final int dim, units, tokens, degree;
   final ActivationKernel act;
   final double readoutScale;
   private final double fanScale;
 
-  public AttentionNetwork(int dim, int units, int tokens, ActivationKernel act, double readoutScale) {
+  public AttentionNetwork(int dim, int units, int tokens, ActivationKernel act, double readoutScale, int degree) {
     this.dim = dim;
     this.units = units;
     this.tokens = tokens;
     this.act = act;
     this.readoutScale = readoutScale;
+    this.degree = degree;
     this.fanScale = 1 / Math.sqrt(dim);
   }
 
-  public int parameterCount() {
-    return dim + units * dim + units;
-  }
+  @Override double parameters() { return dim + (double) units * dim + units; }
+  @Override public double macsPerSample() { return (double) tokens * ((double) units * dim + dim + units); }
+  @Override public int readoutWidth() { return units; }
+  @Override double doublesPerSample(boolean withGradient) { return (double) tokens * dim + (double) tokens * units * (withGradient ? 4 : 2) + 3.0 * tokens + 4; }
+  @Override int inputDim() { return dim; }
+  @Override int[] widths() { return new int[] {dim, units}; }
+  @Override int specialisedGroups() { return 2; }
+  @Override TokenData trainingData(int count, long seed) { return TokenData.training(tokens, dim, degree, count, seed); }
+  @Override TokenData testData(int count, long seed) { return TokenData.test(tokens, dim, degree, count, seed); }
 
-  int valueOffset() {
+  private int valueOffset() {
     return dim;
   }
 
-  int readoutOffset() {
+  private int readoutOffset() {
     return dim + units * dim;
   }
 
-  public long macsPerSample() {
-    return (long) tokens * (units * dim + dim + units);
-  }
-
   /** Buffers for one data set, token-major: z, h, dh, delta [token][unit][sample]; scores and softmax weights [token][sample]. */
-  public final class Buffers {
-    final TokenData data;
+  public final class Buffers extends KindNetwork.Buffers<TokenData> {
     final double[][][] z, h, dh, delta;
     final double[][] score, weight, tokenOut;
-    final double[] f, r, tmp;
+    final double[] tmp;
 
     Buffers(TokenData data, boolean withGradient) {
+      super(data);
       if (data.pieces != tokens || data.dim != dim) throw new IllegalArgumentException("data are not " + tokens + " tokens of dimension " + dim);
-      this.data = data;
       int m = data.count;
       z = new double[tokens][units][m];
       h = new double[tokens][units][m];
@@ -58,38 +72,36 @@ public final class AttentionNetwork {
       score = new double[tokens][m];
       weight = new double[tokens][m];
       tokenOut = new double[tokens][m];
-      f = new double[m];
-      r = new double[m];
       tmp = new double[m];
     }
   }
 
-  public Buffers buffers(TokenData data, boolean withGradient) {
+  @Override Buffers buffers(TokenData data, boolean withGradient) {
     return new Buffers(data, withGradient);
   }
 
-  public double[] forward(double[] theta, Buffers b, boolean derivatives) {
+  @Override
+  void forward(double[] theta, Buffers b, boolean derivatives) {
     int m = b.data.count, v0 = valueOffset(), b0 = readoutOffset();
     double[][][] x = b.data.xt;
     for (int l = 0; l < tokens; l++) {
       double[] s = b.score[l];
       java.util.Arrays.fill(s, 0.0);
-      for (int k = 0; k < dim; k++) Network.axpy(0, m, fanScale * theta[k], x[l][k], s);
+      for (int k = 0; k < dim; k++) BatchOps.axpy(0, m, fanScale * theta[k], x[l][k], s);
     }
     softmax(b.score, b.weight, b.tmp, m);
     java.util.Arrays.fill(b.f, 0.0);
     for (int l = 0; l < tokens; l++) {
-      Projection.apply(theta, v0, dim, units, fanScale, x[l], b.z[l], m);
+      BatchOps.project(theta, v0, dim, units, fanScale, x[l], b.z[l], m);
       double[] out = b.tokenOut[l];
       java.util.Arrays.fill(out, 0.0);
       for (int j = 0; j < units; j++) {
         act.apply(b.z[l][j], b.h[l][j], derivatives ? b.dh[l][j] : null, m);
-        Network.axpy(0, m, readoutScale * theta[b0 + j], b.h[l][j], out);
+        BatchOps.axpy(0, m, readoutScale * theta[b0 + j], b.h[l][j], out);
       }
       double[] w = b.weight[l];
       for (int mu = 0; mu < m; mu++) b.f[mu] += w[mu] * out[mu];
     }
-    return b.f;
   }
 
   /** weight[l][mu] = exp(score[l][mu] - max) / sum over l, per sample (max subtracted for range). */
@@ -103,63 +115,41 @@ public final class AttentionNetwork {
     for (int l = 0; l < tokens; l++) for (int mu = 0; mu < m; mu++) weight[l][mu] /= sum[mu];
   }
 
-  public double potentialAndGradient(double[] theta, Buffers b, double kappa, double[] grad) {
-    forward(theta, b, true);
+  @Override
+  void backward(double[] theta, Buffers b, double[] grad) {
     int m = b.data.count, v0 = valueOffset(), b0 = readoutOffset();
     double[][][] x = b.data.xt;
-    double loss = Potential.residuals(b.f, b.data.y, m, kappa, b.r);
-    double prior = Potential.prior(theta, grad);
     double[] ra = b.tmp;
     for (int l = 0; l < tokens; l++) {
       double[] w = b.weight[l], out = b.tokenOut[l];
       // query: df/ds_l = w_l (F_l - f), F_l the readout of token l alone; ds_l/dQ = x_l / sqrt(d)
       for (int mu = 0; mu < m; mu++) ra[mu] = b.r[mu] * w[mu] * (out[mu] - b.f[mu]);
-      for (int k = 0; k < dim; k++) grad[k] += fanScale * Network.dot(0, m, ra, x[l][k]);
+      for (int k = 0; k < dim; k++) grad[k] += fanScale * BatchOps.dot(0, m, ra, x[l][k]);
       // values and readout: token l enters with weight w_l
       for (int mu = 0; mu < m; mu++) ra[mu] = b.r[mu] * w[mu];
       for (int j = 0; j < units; j++) {
-        grad[b0 + j] += readoutScale * Network.dot(0, m, ra, b.h[l][j]);
-        Network.scaledProduct(m, readoutScale * theta[b0 + j], ra, b.dh[l][j], b.delta[l][j]);
+        grad[b0 + j] += readoutScale * BatchOps.dot(0, m, ra, b.h[l][j]);
+        BatchOps.scaledProduct(m, readoutScale * theta[b0 + j], ra, b.dh[l][j], b.delta[l][j]);
       }
-      Network.outerReduce(m, units, dim, b.delta[l], x[l], fanScale, grad, v0);
+      BatchOps.outerReduce(m, units, dim, b.delta[l], x[l], fanScale, grad, v0);
     }
-    return 0.5 * prior + 0.5 * loss / kappa;
   }
 
-  /**
-   * Binds the network to its data for the sampler. Specialised: value units with overlap above the
-   * threshold, and whether the query is (group 1: 0 or 1). The aligned start puts the query and
-   * three value units on the teacher.
-   */
-  public Trainable bind(TokenData train, TokenData test) {
-    Buffers tr = buffers(train, true), te = buffers(test, false);
-    double[] overlaps = new double[units];
-    return new Trainable() {
-      @Override public int parameterCount() { return AttentionNetwork.this.parameterCount(); }
-      @Override public int inputDim() { return dim; }
-      @Override public int trainSize() { return train.count; }
-      @Override public double potentialAndGradient(double[] theta, double kappa, double[] grad) {
-        return AttentionNetwork.this.potentialAndGradient(theta, tr, kappa, grad);
-      }
-      @Override public double[] trainOutput() { return tr.f; }
-      @Override public double[] trainTargets() { return train.y; }
-      @Override public double[] testOutput(double[] theta) { return forward(theta, te, false); }
-      @Override public double[] testTargets() { return test.y; }
-      @Override public int specialisedGroups() { return 2; }
-      @Override public void countSpecialised(double[] theta, double threshold, double[] counts) {
-        Projection.rowOverlaps(theta, valueOffset(), dim, units, train.teacher, overlaps);
-        for (double o : overlaps) if (o > threshold) counts[0]++;
-        if (Projection.overlap(theta, 0, dim, train.teacher) > threshold) counts[1]++;
-      }
-      @Override public double[] initialParameters(ChainStart start, SplittableRandom rng) {
-        double[] theta = Potential.draw(parameterCount(), rng);
-        if (start == ChainStart.ALIGNED) {
-          Projection.alignRows(theta, 0, dim, 1, train.teacher);
-          Projection.alignRows(theta, valueOffset(), dim, Math.min(ChainStart.ALIGNED_NEURONS, units), train.teacher);
-        }
-        return theta;
-      }
-      @Override public int[] widths() { return new int[] {dim, units}; }
-    };
+  /** Specialised: value units with overlap above the threshold, and whether the query is (group 1: 0 or 1). */
+  @Override
+  void countSpecialised(double[] theta, double threshold, TokenData train, Buffers test, double[] counts) {
+    for (int j = 0; j < units; j++) if (BatchOps.overlap(theta, valueOffset() + j * dim, dim, train.teacher) > threshold) counts[0]++;
+    if (BatchOps.overlap(theta, 0, dim, train.teacher) > threshold) counts[1]++;
+  }
+
+  /** The aligned start puts the query and three value units on the teacher. */
+  @Override
+  double[] initialParameters(ChainStart start, TokenData train, SplittableRandom rng) {
+    double[] theta = Potential.draw(parameterCount(), rng);
+    if (start == ChainStart.ALIGNED) {
+      BatchOps.alignRows(theta, 0, dim, 1, train.teacher);
+      BatchOps.alignRows(theta, valueOffset(), dim, Math.min(ChainStart.ALIGNED_NEURONS, units), train.teacher);
+    }
+    return theta;
   }
 }

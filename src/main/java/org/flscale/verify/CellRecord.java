@@ -1,16 +1,21 @@
 package org.flscale.verify;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A finished cell as stored in cells.jsonl: the cell, the network widths, what the chain measured, and
  * the sizes of the model's other scales at this d (what the prediction is evaluated at; absent in older files).
+ * Keys are snake_case; the camelCase keys of files written before are still read, so --resume keeps them.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CellRecord(
     String model, String settings, int d, int p, double ratio, int seed, String start, List<Integer> widths,
-    double alignment, double testMse, List<Double> specialised, double trainLoss, long steps, double dt,
-    double dtFactor, double seconds, boolean diverged, Map<String, Integer> scales) {
+    double alignment, @JsonAlias("testMse") double testMse, List<Double> specialised, @JsonAlias("trainLoss") double trainLoss, long steps, double dt,
+    @JsonAlias("dtFactor") double dtFactor, double seconds, boolean diverged, Map<String, Integer> scales) {
 
   public String key() {
     return d + "/" + p + "/" + seed + "/" + start;

@@ -50,7 +50,7 @@ public final class CollapseReport {
     main = fits.stream().filter(f -> f.threshold() == primary).findFirst().orElse(fits.get(0));
 
     json.put("prediction", prediction.description());
-    json.put("predictedSlope", one);
+    json.put("predicted_slope", one);
     List<Object> pts = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
@@ -58,25 +58,16 @@ public final class CollapseReport {
       m.put("series", p.series());
       m.put("d", p.d());
       m.put("sizes", p.sizes());
-      m.put("predictedPstar", finite(p.predictedPstar()));
+      m.put("predicted_pstar", VerifyReport.nan(p.predictedPstar()));
       Map<String, Object> measured = new LinkedHashMap<>();
-      for (FitResult f : fits) measured.put(String.valueOf(f.threshold()), finite(f.pstar().get(i)));
+      for (FitResult f : fits) measured.put(String.valueOf(f.threshold()), VerifyReport.nan(f.pstar().get(i)));
       m.put("pstar", measured);
       m.put("chains", p.chains().size());
       pts.add(m);
     }
     json.put("points", pts);
     List<Object> th = new ArrayList<>();
-    for (FitResult f : fits) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("threshold", f.threshold());
-      m.put("slope", finite(f.slope()));
-      m.put("interval", java.util.Arrays.asList(finite(f.lo()), finite(f.hi())));
-      m.put("bootstrapFailedFraction", f.failedFraction());
-      m.put("verdict", f.verdict());
-      m.put("reason", f.reason());
-      th.add(m);
-    }
+    for (FitResult f : fits) th.add(VerifyReport.fitSummary(f));
     json.put("thresholds", th);
     json.put("verdict", main.verdict());
     json.put("reason", main.reason());
@@ -106,9 +97,5 @@ public final class CollapseReport {
 
   public String text() {
     return text.toString();
-  }
-
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 }

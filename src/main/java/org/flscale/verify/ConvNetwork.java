@@ -1,5 +1,6 @@
 package org.flscale.verify;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -8,114 +9,113 @@ import java.util.SplittableRandom;
  * shared by all patches, and the readout has a weight per filter and patch:
  * f = readoutScale sum_{c,i} b_{c,i} act(w_c . x_i), readoutScale from the parametrization with
  * fan-in filters x patches. Parameters: V (filters x patch, row-major), then b (index i filters + c),
- * all N(0, 1) under the prior.
+ * all N(0, 1) under the prior. The target is read patch-wise ({@link TokenData}).
  */
-public final class ConvNetwork {
-  final int filters, patch, patches;
+public final class ConvNetwork extends KindNetwork<TokenData, ConvNetwork.Buffers> {
+  /** The conv kind: options width, patch, patches; d must be whole patches. */
+  static final NetworkKind KIND = new NetworkKind() {
+    @Override public String name() { return "conv"; }
+    @Override public String unsupported(org.flscale.model.ArchModel model) { return NetworkKind.singleIndexOnly(model); }
+    @Override public String reading() { return " read patch-wise"; }
+
+    @Override public String sizeProblem(ModelInstance m, int d) {
+      Map<String, Integer> o = m.optionSizes(d);
+      long p = o.get("patch"), n = o.get("patches");
+      return p * n == d ? null : m.model().baseScale() + "=" + d + " is not patch x patches = " + p + " x " + n
+          + " (choose d with patch patches = d, e.g. a square for patch = patches = d^(1/2))";
+    }
+
+    @Override public KindNetwork<?, ?> at(ModelInstance m, int d) {
+      Map<String, Integer> o = m.optionSizes(d);
+      int n = m.width(0, d), patches = o.get("patches");
+      return new ConvNetwork(n, o.get("patch"), patches, m.kernel(0), m.readoutScale(n * patches), m.targetDegree());
+    }
+  };
+
+  final int filters, patch, patches, degree;
   final ActivationKernel act;
   final double readoutScale;
   private final double fanScale;
 
-  public ConvNetwork(int filters, int patch, int patches, ActivationKernel act, double readoutScale) {
+  public ConvNetwork(int filters, int patch, int patches, ActivationKernel act, double readoutScale, int degree) {
     this.filters = filters;
     this.patch = patch;
     this.patches = patches;
     this.act = act;
     this.readoutScale = readoutScale;
+    this.degree = degree;
     this.fanScale = 1 / Math.sqrt(patch);
   }
 
-  public int parameterCount() {
-    return filters * patch + filters * patches;
-  }
+  @Override double parameters() { return (double) filters * patch + (double) filters * patches; }
+  @Override public double macsPerSample() { return (double) filters * patch * patches + (double) filters * patches; }
+  @Override public int readoutWidth() { return filters * patches; }
+  @Override double doublesPerSample(boolean withGradient) { return (double) patch * patches + (double) patches * filters * (withGradient ? 4 : 2) + 3; }
+  @Override int inputDim() { return patch * patches; }
+  @Override int[] widths() { return new int[] {patch * patches, filters}; }
+  @Override int specialisedGroups() { return 1; }
+  @Override TokenData trainingData(int count, long seed) { return TokenData.training(patches, patch, degree, count, seed); }
+  @Override TokenData testData(int count, long seed) { return TokenData.test(patches, patch, degree, count, seed); }
 
-  int readoutOffset() {
+  private int readoutOffset() {
     return filters * patch;
   }
 
-  public long macsPerSample() {
-    return (long) filters * patch * patches + (long) filters * patches;
-  }
-
   /** Buffers for one data set: pre-activations, activations, derivatives and deltas per patch, [patch][filter][sample]. */
-  public final class Buffers {
-    final TokenData data;
+  public final class Buffers extends KindNetwork.Buffers<TokenData> {
     final double[][][] z, h, dh, delta;
-    final double[] f, r;
 
     Buffers(TokenData data, boolean withGradient) {
+      super(data);
       if (data.pieces != patches || data.dim != patch) throw new IllegalArgumentException("data are not cut into " + patches + " patches of " + patch);
-      this.data = data;
       int m = data.count;
       z = new double[patches][filters][m];
       h = new double[patches][filters][m];
       dh = withGradient ? new double[patches][filters][m] : null;
       delta = withGradient ? new double[patches][filters][m] : null;
-      f = new double[m];
-      r = new double[m];
     }
   }
 
-  public Buffers buffers(TokenData data, boolean withGradient) {
+  @Override Buffers buffers(TokenData data, boolean withGradient) {
     return new Buffers(data, withGradient);
   }
 
-  public double[] forward(double[] theta, Buffers b, boolean derivatives) {
+  @Override
+  void forward(double[] theta, Buffers b, boolean derivatives) {
     int m = b.data.count, b0 = readoutOffset();
     java.util.Arrays.fill(b.f, 0.0);
     for (int i = 0; i < patches; i++) {
-      Projection.apply(theta, 0, patch, filters, fanScale, b.data.xt[i], b.z[i], m);
+      BatchOps.project(theta, 0, patch, filters, fanScale, b.data.xt[i], b.z[i], m);
       for (int c = 0; c < filters; c++) {
         act.apply(b.z[i][c], b.h[i][c], derivatives ? b.dh[i][c] : null, m);
-        Network.axpy(0, m, readoutScale * theta[b0 + i * filters + c], b.h[i][c], b.f);
+        BatchOps.axpy(0, m, readoutScale * theta[b0 + i * filters + c], b.h[i][c], b.f);
       }
     }
-    return b.f;
   }
 
-  public double potentialAndGradient(double[] theta, Buffers b, double kappa, double[] grad) {
-    forward(theta, b, true);
+  @Override
+  void backward(double[] theta, Buffers b, double[] grad) {
     int m = b.data.count, b0 = readoutOffset();
-    double loss = Potential.residuals(b.f, b.data.y, m, kappa, b.r);
-    double prior = Potential.prior(theta, grad);
     for (int i = 0; i < patches; i++) {
       for (int c = 0; c < filters; c++) {
         int at = b0 + i * filters + c;
-        grad[at] += readoutScale * Network.dot(0, m, b.r, b.h[i][c]);
-        Network.scaledProduct(m, readoutScale * theta[at], b.r, b.dh[i][c], b.delta[i][c]);
+        grad[at] += readoutScale * BatchOps.dot(0, m, b.r, b.h[i][c]);
+        BatchOps.scaledProduct(m, readoutScale * theta[at], b.r, b.dh[i][c], b.delta[i][c]);
       }
       // the filters are shared: their gradient sums the contributions of every patch
-      Network.outerReduce(m, filters, patch, b.delta[i], b.data.xt[i], fanScale, grad, 0);
+      BatchOps.outerReduce(m, filters, patch, b.delta[i], b.data.xt[i], fanScale, grad, 0);
     }
-    return 0.5 * prior + 0.5 * loss / kappa;
   }
 
-  /** Binds the network to its data for the sampler. */
-  public Trainable bind(TokenData train, TokenData test) {
-    Buffers tr = buffers(train, true), te = buffers(test, false);
-    double[] overlaps = new double[filters];
-    return new Trainable() {
-      @Override public int parameterCount() { return ConvNetwork.this.parameterCount(); }
-      @Override public int inputDim() { return patch * patches; }
-      @Override public int trainSize() { return train.count; }
-      @Override public double potentialAndGradient(double[] theta, double kappa, double[] grad) {
-        return ConvNetwork.this.potentialAndGradient(theta, tr, kappa, grad);
-      }
-      @Override public double[] trainOutput() { return tr.f; }
-      @Override public double[] trainTargets() { return train.y; }
-      @Override public double[] testOutput(double[] theta) { return forward(theta, te, false); }
-      @Override public double[] testTargets() { return test.y; }
-      @Override public int specialisedGroups() { return 1; }
-      @Override public void countSpecialised(double[] theta, double threshold, double[] counts) {
-        Projection.rowOverlaps(theta, 0, patch, filters, train.teacher, overlaps);
-        for (double o : overlaps) if (o > threshold) counts[0]++;
-      }
-      @Override public double[] initialParameters(ChainStart start, SplittableRandom rng) {
-        double[] theta = Potential.draw(parameterCount(), rng);
-        if (start == ChainStart.ALIGNED) Projection.alignRows(theta, 0, patch, Math.min(ChainStart.ALIGNED_NEURONS, filters), train.teacher);
-        return theta;
-      }
-      @Override public int[] widths() { return new int[] {patch * patches, filters}; }
-    };
+  @Override
+  void countSpecialised(double[] theta, double threshold, TokenData train, Buffers test, double[] counts) {
+    for (int c = 0; c < filters; c++) if (BatchOps.overlap(theta, c * patch, patch, train.teacher) > threshold) counts[0]++;
+  }
+
+  @Override
+  double[] initialParameters(ChainStart start, TokenData train, SplittableRandom rng) {
+    double[] theta = Potential.draw(parameterCount(), rng);
+    if (start == ChainStart.ALIGNED) BatchOps.alignRows(theta, 0, patch, Math.min(ChainStart.ALIGNED_NEURONS, filters), train.teacher);
+    return theta;
   }
 }

@@ -3,6 +3,7 @@ package org.flscale.verify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -14,22 +15,34 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * chains (one chain = a seed and a start, across the P ladder) are averaged; P_*(d) is where the
  * mean curve crosses the threshold (log-P interpolation); the slope of log P_* against log d is
  * fitted by least squares. The 95% interval comes from a bootstrap that resamples whole chains
- * within each d. Verdicts: inconsistent when the prediction lies outside the interval;
- * inconclusive when a size has a single chain, the d range is under a factor {@code minRange}, fewer than three sizes cross,
- * over 20% of bootstrap replicates fail to cross, or the interval is wider than {@code maxWidth};
- * consistent otherwise.
+ * within each d. Verdicts: inconclusive when fewer than three sizes cross, a size has a single
+ * chain, the d range is under a factor {@code minRange}, or P_* moves against the prediction's
+ * direction beyond the chains' noise; then inconsistent when the prediction lies outside the
+ * interval; inconclusive when over 20% of bootstrap replicates fail to cross or the interval is
+ * wider than {@code maxWidth}; consistent otherwise. A smoke run reports the fits and decides nothing.
  */
 public final class ExponentFitter {
   private final int bootstrap;
   private final double maxWidth;
   private final double minRange;
   private final long seed;
+  private final boolean smoke;
+
+  static final String INCONCLUSIVE = "inconclusive";
+  /** The verdict of every fit of a smoke run. */
+  public static final String SMOKE = "smoke run";
 
   public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed) {
+    this(bootstrap, maxWidth, minRange, seed, false);
+  }
+
+  /** smoke: a quick run, whose fits are reported but decide nothing. */
+  public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed, boolean smoke) {
     this.bootstrap = bootstrap;
     this.maxWidth = maxWidth;
     this.minRange = minRange;
     this.seed = seed;
+    this.smoke = smoke;
   }
 
   /** Curves per d: chain id -> (P -> alignment). */
@@ -86,19 +99,23 @@ public final class ExponentFitter {
     double[] lin = fitLine(xs, pstar, false);
     double[] log = fitLine(xs, pstar, true);
     int crossed = (int) pstar.stream().filter(Double::isFinite).count();
-    // bootstrap over chains within each d
+    // bootstrap over chains within each point; each point's replicates kept for the monotonicity check
     SplittableRandom rng = new SplittableRandom(seed + Double.doubleToLongBits(threshold));
     List<Double> slopes = new ArrayList<>(), logSlopes = new ArrayList<>();
+    List<List<Double>> perPoint = new ArrayList<>();
+    for (int i = 0; i < chainsPerD.size(); i++) perPoint.add(new ArrayList<>());
     int failed = 0;
     for (int b = 0; b < bootstrap; b++) {
       List<Double> bp = new ArrayList<>();
       boolean ok = true;
-      for (List<TreeMap<Integer, Double>> chains : chainsPerD) {
+      for (int i = 0; i < chainsPerD.size(); i++) {
+        List<TreeMap<Integer, Double>> chains = chainsPerD.get(i);
         List<TreeMap<Integer, Double>> sample = new ArrayList<>();
-        for (int i = 0; i < chains.size(); i++) sample.add(chains.get(rng.nextInt(chains.size())));
+        for (int c = 0; c < chains.size(); c++) sample.add(chains.get(rng.nextInt(chains.size())));
         double[][] m = meanCurve(sample);
         double ps = Crossing.of(m[0], m[1], threshold);
         if (!Double.isFinite(ps)) ok = false;
+        else perPoint.get(i).add(ps);
         bp.add(ps);
       }
       double[] f = fitLine(xs, bp, false);
@@ -107,37 +124,74 @@ public final class ExponentFitter {
       if (Double.isFinite(f[0])) slopes.add(f[0]);
       if (Double.isFinite(g[0])) logSlopes.add(g[0]);
     }
-    double[] ci = percentiles(slopes);
-    double[] logCi = percentiles(logSlopes);
+    boolean singleChain = chainsPerD.stream().anyMatch(c -> c.size() < 2);
+    // with a single chain the bootstrap only repeats the point estimate: no interval, not a zero-width one
+    double[] ci = singleChain ? new double[] {Double.NaN, Double.NaN} : percentiles(slopes);
+    double[] logCi = singleChain ? new double[] {Double.NaN, Double.NaN} : percentiles(logSlopes);
     double failedFraction = bootstrap > 0 ? failed / (double) bootstrap : 0;
     double dmin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0), dmax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    String reversal = predicted == null ? null : reversal(xs, pstar, perPoint, Math.signum(predicted), variable);
     String verdict, reason;
     if (crossed < 3) {
-      verdict = "inconclusive";
+      verdict = INCONCLUSIVE;
       reason = "the mean alignment crosses " + threshold + " at only " + crossed + " of " + dims.size() + " sizes";
-    } else if (chainsPerD.stream().anyMatch(c -> c.size() < 2)) {
-      verdict = "inconclusive";
+    } else if (singleChain) {
+      verdict = INCONCLUSIVE;
       reason = "a size has a single chain: the bootstrap cannot estimate an interval (use more seeds or both starts)";
     } else if (dmax < minRange * dmin) {
-      verdict = "inconclusive";
-      reason = String.format(java.util.Locale.ROOT, "range too narrow: %s spans a factor %.2f < %.1f", variable, dmax / dmin, minRange);
+      verdict = INCONCLUSIVE;
+      reason = String.format(Locale.ROOT, "range too narrow: %s spans a factor %.2f < %.1f", variable, dmax / dmin, minRange);
     } else if (predicted == null) {
       verdict = "no prediction";
       reason = "no derived exponent to compare with (pass --predicted)";
+    } else if (reversal != null) {
+      verdict = INCONCLUSIVE;
+      reason = reversal;
     } else if (predicted < ci[0] || predicted > ci[1]) {
       verdict = "inconsistent";
-      reason = String.format(java.util.Locale.ROOT, "predicted %.3g lies outside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
+      reason = String.format(Locale.ROOT, "predicted %.3g lies outside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
     } else if (failedFraction > 0.2) {
-      verdict = "inconclusive";
-      reason = String.format(java.util.Locale.ROOT, "%.0f%% of bootstrap replicates have a size that does not cross", 100 * failedFraction);
+      verdict = INCONCLUSIVE;
+      reason = String.format(Locale.ROOT, "%.0f%% of bootstrap replicates have a size that does not cross", 100 * failedFraction);
     } else if (ci[1] - ci[0] > maxWidth) {
-      verdict = "inconclusive";
-      reason = String.format(java.util.Locale.ROOT, "interval too wide (%.2f > %.2f)", ci[1] - ci[0], maxWidth);
+      verdict = INCONCLUSIVE;
+      reason = String.format(Locale.ROOT, "interval too wide (%.2f > %.2f)", ci[1] - ci[0], maxWidth);
     } else {
       verdict = "consistent";
-      reason = String.format(java.util.Locale.ROOT, "predicted %.3g lies inside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
+      reason = String.format(Locale.ROOT, "predicted %.3g lies inside the 95%% interval [%.3g, %.3g]", predicted, ci[0], ci[1]);
+    }
+    if (smoke && !verdict.equals("no prediction")) {
+      reason = "a smoke run (the quick budget) checks that the chains run and decides nothing; the fit alone would say " + verdict + ": " + reason;
+      verdict = SMOKE;
     }
     return new FitResult(threshold, dims, pstar, lin[0], ci[0], ci[1], lin[1], failedFraction, log[0], logCi[0], logCi[1], lin[2], log[2], verdict, reason, variable, xs);
+  }
+
+  /**
+   * Where P_* moves against the predicted direction (sign +1: it should grow with x) by more than
+   * the chains' noise: two points whose bootstrap 95% ranges of P_* do not overlap, the larger x
+   * having the smaller P_*. A fit through such points says more about pre-asymptotic or unequilibrated
+   * chains than about the exponent, so it decides nothing. Null when there is none.
+   */
+  /** A size as the report writes it: 12, or 3.2e+03 for a predicted P_*. */
+  private static String size(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e6 ? String.valueOf((long) x) : VerifyReport.g(x);
+  }
+
+  static String reversal(List<Double> xs, List<Double> pstar, List<List<Double>> replicates, double sign, String variable) {
+    if (sign == 0) return null;
+    for (int i = 0; i < xs.size(); i++) {
+      for (int j = 0; j < xs.size(); j++) {
+        if (!(xs.get(j) > xs.get(i)) || !Double.isFinite(pstar.get(i)) || !Double.isFinite(pstar.get(j))) continue;
+        double[] ri = percentiles(replicates.get(i)), rj = percentiles(replicates.get(j));
+        boolean against = sign > 0 ? rj[1] < ri[0] : rj[0] > ri[1];
+        if (against) {
+          return String.format(Locale.ROOT, "P_* is not monotone in %s beyond the chains' noise: %.0f [%.0f, %.0f] at %s = %s but %.0f [%.0f, %.0f] at %s = %s",
+              variable, pstar.get(i), ri[0], ri[1], variable, size(xs.get(i)), pstar.get(j), rj[0], rj[1], variable, size(xs.get(j)));
+        }
+      }
+    }
+    return null;
   }
 
   /**

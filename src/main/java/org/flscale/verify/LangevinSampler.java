@@ -13,10 +13,6 @@ public final class LangevinSampler {
     this.settings = settings;
   }
 
-  public ChainResult run(Network net, double[] theta, SyntheticData train, SyntheticData test, SplittableRandom rng) {
-    return run(new DenseTrainable(net, train, test), theta, rng);
-  }
-
   public ChainResult run(Trainable net, double[] theta, SplittableRandom rng) {
     long t0 = System.nanoTime();
     int d = net.inputDim(), p = net.trainSize(), np = theta.length, groups = net.specialisedGroups();

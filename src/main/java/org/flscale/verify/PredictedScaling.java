@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.math3.fraction.BigFraction;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Piece;
 import org.flscale.math.Affine;
@@ -18,10 +17,10 @@ import org.flscale.math.Q;
  */
 public final class PredictedScaling {
   private final List<Piece> pieces;
-  private final BigFraction constant;
+  private final Q constant;
   private final String description;
 
-  private PredictedScaling(List<Piece> pieces, BigFraction constant, String description) {
+  private PredictedScaling(List<Piece> pieces, Q constant, String description) {
     this.pieces = pieces;
     this.constant = constant;
     this.description = description;
@@ -32,7 +31,18 @@ public final class PredictedScaling {
     return new PredictedScaling(d.winner(), null, "derived: P_* ~ " + closedForm);
   }
 
-  public static PredictedScaling constant(BigFraction exponent, String source) {
+  /** The derivation's prediction for the model; when it fails or finds nothing learnable, none, saying why. */
+  public static PredictedScaling derive(org.flscale.rules.RuleBook rules, org.flscale.model.ArchModel model) {
+    try {
+      Derivation der = new org.flscale.derive.Deriver(rules).derive(model);
+      return der.learnable() ? derived(der, new org.flscale.report.DerivationView(der).piecewise(der.winner()))
+          : none("the derivation finds the target not learnable" + (der.reason() == null ? "" : ": " + der.reason()));
+    } catch (RuntimeException | Error ex) {
+      return none("the derivation failed: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+    }
+  }
+
+  public static PredictedScaling constant(Q exponent, String source) {
     return new PredictedScaling(List.of(), exponent, source);
   }
 
@@ -53,12 +63,10 @@ public final class PredictedScaling {
    * its exponent q); empty when there is no prediction. On a boundary between regions any piece
    * that holds gives the same value (the closed form is continuous), so the first is taken.
    */
-  public Optional<BigFraction> exponent(Map<String, BigFraction> settings) {
+  public Optional<Q> exponent(Map<String, Q> settings) {
     if (constant != null) return Optional.of(constant);
-    Map<String, Q> q = new LinkedHashMap<>();
-    settings.forEach((k, v) -> q.put(k, Q.of(v)));
     for (Piece p : pieces) {
-      if (p.conditions().stream().allMatch(c -> c.eval(q).signum() >= 0)) return Optional.of(p.exponent().eval(q).toBigFraction());
+      if (p.conditions().stream().allMatch(c -> c.eval(settings).signum() >= 0)) return Optional.of(p.exponent().eval(settings));
     }
     return Optional.empty();
   }

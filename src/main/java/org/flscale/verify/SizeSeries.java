@@ -4,24 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.fraction.BigFraction;
+import org.flscale.math.Q;
 
 /**
  * One way of tying the free scales to the base, scale -> q for scale = d^q; a run sweeps d along
  * each series. Several values given for a scale (--set L=d^(1/2) --set L=d^1) make one series per
  * combination, so that the sizes cover the free scales as well as d.
  */
-public record SizeSeries(Map<String, BigFraction> settings, String base) {
+public record SizeSeries(Map<String, Q> settings, String base) {
 
   /** Every combination of the values given per scale, in the order given. */
-  public static List<SizeSeries> combinations(Map<String, List<BigFraction>> values, String base) {
-    List<Map<String, BigFraction>> out = new ArrayList<>();
+  public static List<SizeSeries> combinations(Map<String, List<Q>> values, String base) {
+    List<Map<String, Q>> out = new ArrayList<>();
     out.add(new LinkedHashMap<>());
-    for (Map.Entry<String, List<BigFraction>> e : values.entrySet()) {
-      List<Map<String, BigFraction>> next = new ArrayList<>();
-      for (Map<String, BigFraction> m : out) {
-        for (BigFraction q : e.getValue()) {
-          Map<String, BigFraction> n = new LinkedHashMap<>(m);
+    for (Map.Entry<String, List<Q>> e : values.entrySet()) {
+      List<Map<String, Q>> next = new ArrayList<>();
+      for (Map<String, Q> m : out) {
+        for (Q q : e.getValue()) {
+          Map<String, Q> n = new LinkedHashMap<>(m);
           n.put(e.getKey(), q);
           next.add(n);
         }
@@ -43,7 +43,7 @@ public record SizeSeries(Map<String, BigFraction> settings, String base) {
     return label().replace(", ", ",").replace('/', '_');
   }
 
-  public static String fraction(BigFraction f) {
-    return f.getDenominator().equals(java.math.BigInteger.ONE) ? f.getNumerator().toString() : f.getNumerator() + "/" + f.getDenominator();
+  public static String fraction(Q f) {
+    return f.toString();
   }
 }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * with a random unit teacher u. Everything is a function of (d, seed): the teacher, the training
  * stream (the first P rows, so the sets of a P ladder are nested) and an independent test set.
  */
-public final class SyntheticData {
+public final class SyntheticData extends Samples {
   public final int d;
   public final int degree;
   public final double[] teacher;
@@ -15,18 +15,15 @@ public final class SyntheticData {
   public final double[] x;
   /** Inputs transposed, xt[k][mu]: the layout the network reads. */
   public final double[][] xt;
-  public final double[] y;
-  public final int count;
 
   private SyntheticData(int d, int degree, double[] teacher, double[] x, double[] y, int count) {
+    super(y, count);
     this.d = d;
     this.degree = degree;
     this.teacher = teacher;
     this.x = x;
     this.xt = new double[d][count];
     for (int mu = 0; mu < count; mu++) for (int k = 0; k < d; k++) xt[k][mu] = x[mu * d + k];
-    this.y = y;
-    this.count = count;
   }
 
   /** The teacher direction of (d, seed). */

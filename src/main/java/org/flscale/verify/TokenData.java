@@ -9,24 +9,21 @@ import java.util.SplittableRandom;
  * random unit teacher u in R^dim, so that <y^2> = 1 as for the dense target. A function of
  * (dim, pieces, seed) like {@link SyntheticData}: the training sets of a P ladder are nested.
  */
-public final class TokenData {
+public final class TokenData extends Samples {
   public final int pieces;
   public final int dim;
   public final int degree;
   public final double[] teacher;
   /** Feature-major inputs, xt[piece][coordinate][sample]: the layout the networks read. */
   public final double[][][] xt;
-  public final double[] y;
-  public final int count;
 
   private TokenData(int pieces, int dim, int degree, double[] teacher, double[][][] xt, double[] y, int count) {
+    super(y, count);
     this.pieces = pieces;
     this.dim = dim;
     this.degree = degree;
     this.teacher = teacher;
     this.xt = xt;
-    this.y = y;
-    this.count = count;
   }
 
   public static TokenData training(int pieces, int dim, int degree, int count, long seed) {

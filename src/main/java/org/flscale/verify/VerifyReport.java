@@ -1,8 +1,5 @@
 package org.flscale.verify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +27,12 @@ public final class VerifyReport {
     json.put("model", model.name());
     json.put("network", model.describe());
     json.put("method", s.mode().description);
-    json.put("budget", plan.budget());
+    json.put("budget", plan.budget().label);
     json.put("predicted", predicted == null ? null : predicted);
-    json.put("predictedSource", predictedSource);
+    json.put("predicted_source", predictedSource);
     Map<String, Object> sizes = new LinkedHashMap<>();
     sizes.put("d", plan.dims());
-    sizes.put("pOverD", plan.ratios());
+    sizes.put("p_over_d", plan.ratios());
     sizes.put("seeds", plan.seeds());
     sizes.put("starts", plan.starts().stream().map(c -> c.label).toList());
     Map<String, List<Integer>> widths = new LinkedHashMap<>();
@@ -46,15 +43,15 @@ public final class VerifyReport {
     json.put("sizes", sizes);
     Map<String, Object> sampler = new LinkedHashMap<>();
     sampler.put("kappa", s.kappa());
-    sampler.put("dtFactor", s.dtFactor());
-    sampler.put("priorTime", s.priorTime());
-    sampler.put("burnIn", s.burnIn());
-    sampler.put("testSize", s.testSize());
-    sampler.put("specialisationThreshold", s.specialisationThreshold());
+    sampler.put("dt_factor", s.dtFactor());
+    sampler.put("prior_time", s.priorTime());
+    sampler.put("burn_in", s.burnIn());
+    sampler.put("test_size", s.testSize());
+    sampler.put("specialisation_threshold", s.specialisationThreshold());
     json.put("sampler", sampler);
-    json.put("primaryThreshold", main.threshold());
-    json.put("fittedSlope", main.slope());
-    json.put("interval", List.of(main.lo(), main.hi()));
+    json.put("primary_threshold", main.threshold());
+    json.put("fitted_slope", nan(main.slope()));
+    json.put("interval", java.util.Arrays.asList(nan(main.lo()), nan(main.hi())));
     json.put("verdict", main.verdict());
     json.put("reason", main.reason());
     List<Object> th = new ArrayList<>();
@@ -65,15 +62,15 @@ public final class VerifyReport {
       var c = ExponentFitter.curves(records, r -> r.start().equals(st.label));
       perStart.put(st.label, fitJson(fitter.fit(c, main.threshold(), predicted)));
     }
-    json.put("perStart", perStart);
+    json.put("per_start", perStart);
     List<Object> hyst = hysteresis(records);
     json.put("hysteresis", hyst);
     json.put("specialised", specialised(records));
-    json.put("testMse", testMse(records));
+    json.put("test_mse", testMse(records));
     double chainSeconds = records.stream().mapToDouble(CellRecord::seconds).sum();
     json.put("cells", records.size());
     json.put("diverged", records.stream().filter(CellRecord::diverged).count());
-    json.put("chainSeconds", chainSeconds);
+    json.put("chain_seconds", chainSeconds);
     json.putAll(extra);
 
     // text
@@ -82,7 +79,7 @@ public final class VerifyReport {
     line("method     %s", s.mode().description);
     line("sampler    kappa=%s  dt=%s kappa d/P  T=%s prior times (burn-in %s)  test set %d", g(s.kappa()), g(s.dtFactor()), g(s.priorTime()), g(s.burnIn()), s.testSize());
     line("sizes      d=%s  P/d=%s  seeds=%d  starts=%s  (%s budget, %d cells, %.0f s of chains)", plan.dims(), plan.ratios(), plan.seeds(),
-        plan.starts().stream().map(c -> c.label).toList(), plan.budget(), records.size(), chainSeconds);
+        plan.starts().stream().map(c -> c.label).toList(), plan.budget().label, records.size(), chainSeconds);
     line("predicted  %s", predicted == null ? "unknown (" + predictedSource + ")" : g(predicted) + " (" + predictedSource + ")");
     line("");
     line("threshold  P_*(d)                                  slope   95%% interval     d^a log d: slope [interval]  verdict");
@@ -101,16 +98,27 @@ public final class VerifyReport {
     String noHysteresis = plan.starts().size() < 2 ? "not checked (one kind of start)"
         : "none flagged (random and aligned starts agree within 0.1 or their noise)";
     line("hysteresis %s", hyst.isEmpty() ? noHysteresis : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
-    line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("testMse"));
+    line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("test_mse"));
     line("specialised neurons per layer (overlap > %s; mean over chains at the largest P): %s", g(s.specialisationThreshold()), json.get("specialised"));
     line("");
     line("VERDICT (A=%s): %s: %s", g(main.threshold()), main.verdict().toUpperCase(Locale.ROOT), main.reason());
     this.fits = fits;
     this.pooled = pooled;
+    this.predicted = predicted;
+    this.main = main;
   }
 
   public final List<FitResult> fits;
   public final TreeMap<Integer, Map<String, TreeMap<Integer, Double>>> pooled;
+  private final Double predicted;
+  private final FitResult main;
+
+  /** The PNG plots into dir (the collapse in P / d^s with s predicted, else fitted), listed under "plots". */
+  public void writePlots(java.nio.file.Path dir, String model) {
+    double s = predicted != null ? predicted : Double.isFinite(main.slope()) ? main.slope() : 1;
+    List<java.nio.file.Path> plots = Plots.write(dir, model, pooled, fits, s, predicted != null ? "P / P_*(predicted)" : "P / d^(fitted slope)");
+    json.put("plots", plots.stream().filter(java.util.Objects::nonNull).map(java.nio.file.Path::toString).toList());
+  }
 
   private void line(String fmt, Object... args) {
     text.append(String.format(Locale.ROOT, fmt, args)).append('\n');
@@ -120,28 +128,34 @@ public final class VerifyReport {
     return v == null || !Double.isFinite(v) ? "-" : String.format(Locale.ROOT, "%.3g", v);
   }
 
-  static Map<String, Object> fitJson(FitResult f) {
+  /** A fit's slope, interval, bootstrap failures and verdict (what a collapse reports per threshold too). */
+  static Map<String, Object> fitSummary(FitResult f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("threshold", f.threshold());
     m.put("slope", nan(f.slope()));
     m.put("interval", java.util.Arrays.asList(nan(f.lo()), nan(f.hi())));
-    Map<String, Object> ps = new LinkedHashMap<>();
-    for (int i = 0; i < f.dims().size(); i++) ps.put(String.valueOf(f.dims().get(i)), nan(f.pstar().get(i)));
-    m.put("pstar", ps);
-    m.put("bootstrapFailedFraction", f.failedFraction());
-    Map<String, Object> alt = new LinkedHashMap<>();
-    alt.put("slope", nan(f.logSlope()));
-    alt.put("interval", java.util.Arrays.asList(nan(f.logLo()), nan(f.logHi())));
-    alt.put("sseLinear", nan(f.sseLinear()));
-    alt.put("sseLog", nan(f.sseLog()));
-    alt.put("better", !(Double.isFinite(f.sseLog()) && Double.isFinite(f.sseLinear())) ? null : f.sseLog() < f.sseLinear() ? "d^a log d" : "d^a");
-    m.put("logAlternative", alt);
+    m.put("bootstrap_failed_fraction", f.failedFraction());
     m.put("verdict", f.verdict());
     m.put("reason", f.reason());
     return m;
   }
 
-  private static Double nan(double v) {
+  static Map<String, Object> fitJson(FitResult f) {
+    Map<String, Object> m = fitSummary(f);
+    Map<String, Object> ps = new LinkedHashMap<>();
+    for (int i = 0; i < f.dims().size(); i++) ps.put(String.valueOf(f.dims().get(i)), nan(f.pstar().get(i)));
+    m.put("pstar", ps);
+    Map<String, Object> alt = new LinkedHashMap<>();
+    alt.put("slope", nan(f.logSlope()));
+    alt.put("interval", java.util.Arrays.asList(nan(f.logLo()), nan(f.logHi())));
+    alt.put("sse_linear", nan(f.sseLinear()));
+    alt.put("sse_log", nan(f.sseLog()));
+    alt.put("better", !(Double.isFinite(f.sseLog()) && Double.isFinite(f.sseLinear())) ? null : f.sseLog() < f.sseLinear() ? "d^a log d" : "d^a");
+    m.put("log_alternative", alt);
+    return m;
+  }
+
+  static Double nan(double v) {
     return Double.isFinite(v) ? v : null;
   }
 
@@ -218,10 +232,6 @@ public final class VerifyReport {
   }
 
   public String toJson() {
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Verification.json(json);
   }
 }

@@ -43,8 +43,9 @@ class LangevinSamplerTest {
     SyntheticData train = SyntheticData.training(D, 1, P, 4), test = SyntheticData.test(D, 1, 200, 4);
     SamplerSettings s = new SamplerSettings(mode, KAPPA, 0.1, time, 0.1, 5000, 200, 0.8);
     SplittableRandom rng = new SplittableRandom(seed);
-    double[] theta = ChainStart.RANDOM.initialParameters(shape, train.teacher, rng);
-    return new LangevinSampler(s).run(new Network(shape), theta, train, test, rng);
+    Trainable net = new DenseNetwork(shape, 1).bind(train, test);
+    double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
+    return new LangevinSampler(s).run(net, theta, rng);
   }
 
   @Test

@@ -15,27 +15,27 @@ class LayerKindGradientTest {
 
   @Test
   void convErfStandard() {
-    ConvNetwork net = new ConvNetwork(5, 3, 4, ActivationKernel.named("erf"), 1 / Math.sqrt(5 * 4));
+    ConvNetwork net = new ConvNetwork(5, 3, 4, ActivationKernel.named("erf"), 1 / Math.sqrt(5 * 4), 3);
     check(net.bind(TokenData.training(4, 3, 3, 9, 7), TokenData.test(4, 3, 3, 5, 7)), ChainStart.ALIGNED);
   }
 
   @Test
   void convTanhMeanFieldOddSizes() {
-    ConvNetwork net = new ConvNetwork(6, 5, 2, ActivationKernel.named("tanh"), 1.0 / (6 * 2));
+    ConvNetwork net = new ConvNetwork(6, 5, 2, ActivationKernel.named("tanh"), 1.0 / (6 * 2), 2);
     check(net.bind(TokenData.training(2, 5, 2, 11, 8), TokenData.test(2, 5, 2, 5, 8)), ChainStart.RANDOM);
   }
 
   @Test
   void attentionRelu() {
-    AttentionNetwork net = new AttentionNetwork(6, 5, 4, ActivationKernel.named("relu"), 1 / Math.sqrt(5));
+    AttentionNetwork net = new AttentionNetwork(6, 5, 4, ActivationKernel.named("relu"), 1 / Math.sqrt(5), 3);
     check(net.bind(TokenData.training(4, 6, 3, 9, 7), TokenData.test(4, 6, 3, 5, 7)), ChainStart.ALIGNED);
   }
 
   @Test
   void attentionErfOneTokenAndMeanField() {
-    AttentionNetwork one = new AttentionNetwork(5, 7, 1, ActivationKernel.named("erf"), 1.0 / 7);
+    AttentionNetwork one = new AttentionNetwork(5, 7, 1, ActivationKernel.named("erf"), 1.0 / 7, 3);
     check(one.bind(TokenData.training(1, 5, 3, 8, 2), TokenData.test(1, 5, 3, 5, 2)), ChainStart.RANDOM);
-    AttentionNetwork many = new AttentionNetwork(4, 3, 7, ActivationKernel.named("tanh"), 1.0 / 3);
+    AttentionNetwork many = new AttentionNetwork(4, 3, 7, ActivationKernel.named("tanh"), 1.0 / 3, 3);
     check(many.bind(TokenData.training(7, 4, 3, 10, 2), TokenData.test(7, 4, 3, 5, 2)), ChainStart.ALIGNED);
   }
 

@@ -32,16 +32,16 @@ class LayerKindVerifyTest {
     for (JsonNode s : j.get("series")) {
       assertEquals(8, s.get("cells").asInt()); // 2 d x 2 P x 2 starts
       assertEquals(0, s.get("diverged").asInt());
-      assertTrue(s.get("predicted").isNumber(), "each series has the derivation's exponent: " + s.get("predictedSource"));
-      assertTrue(s.get("predictedSource").asText().startsWith("derived"), s.get("predictedSource").asText());
+      assertTrue(s.get("predicted").isNumber(), "each series has the derivation's exponent: " + s.get("predicted_source"));
+      assertTrue(s.get("predicted_source").asText().startsWith("derived"), s.get("predicted_source").asText());
     }
     JsonNode c = j.get("collapse");
     assertEquals(4, c.get("points").size());
     for (JsonNode p : c.get("points")) {
-      assertTrue(p.get("predictedPstar").asDouble() > 1, p.toString());
+      assertTrue(p.get("predicted_pstar").asDouble() > 1, p.toString());
       assertTrue(p.get("sizes").has("L"), p.toString());
     }
-    assertEquals(1.0, c.get("predictedSlope").asDouble());
+    assertEquals(1.0, c.get("predicted_slope").asDouble());
     assertTrue(VERDICTS.contains(j.get("verdict").asText()));
     assertTrue(Files.size(dir.resolve("collapse_all.png")) > 1000);
     assertTrue(Files.exists(dir.resolve("L=d^1_2").resolve("cells.jsonl")));
@@ -57,7 +57,7 @@ class LayerKindVerifyTest {
     assertEquals(12, j.get("cells").asInt());
     assertEquals(0, j.get("diverged").asInt());
     assertTrue(j.get("network").asText().contains("conv erf"), j.get("network").asText());
-    assertTrue(j.get("predicted").isNumber(), j.get("predictedSource").asText());
+    assertTrue(j.get("predicted").isNumber(), j.get("predicted_source").asText());
     assertTrue(VERDICTS.contains(j.get("verdict").asText()));
     assertEquals("[16]", j.get("sizes").get("widths").get("16").toString());
     assertTrue(Files.readString(dir.resolve("cells.jsonl")).contains("\"scales\":{\"p\":4,\"n\":4,\"N\":16}"));

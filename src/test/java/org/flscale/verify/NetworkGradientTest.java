@@ -11,14 +11,10 @@ class NetworkGradientTest {
   private static void check(int[] widths, String[] acts, double readoutScale, int batch) {
     ActivationKernel[] k = new ActivationKernel[acts.length];
     for (int i = 0; i < acts.length; i++) k[i] = ActivationKernel.named(acts[i]);
-    NetworkShape shape = new NetworkShape(widths, k, readoutScale);
-    Network net = new Network(shape);
-    int d = widths[0];
-    SyntheticData data = SyntheticData.training(d, 3, batch, 7);
-    SplittableRandom rng = new SplittableRandom(3);
-    double[] theta = ChainStart.ALIGNED.initialParameters(shape, data.teacher, rng);
-    Network.Workspace ws = net.workspace(batch, true);
-    GradientCheck.matchesFiniteDifferences((t, g) -> net.potentialAndGradient(t, data.xt, data.y, batch, 0.3, ws, g), theta);
+    DenseNetwork net = new DenseNetwork(new NetworkShape(widths, k, readoutScale), 3);
+    Trainable bound = net.bind(batch, 5, 7);
+    double[] theta = bound.initialParameters(ChainStart.ALIGNED, new SplittableRandom(3));
+    GradientCheck.matchesFiniteDifferences((t, g) -> bound.potentialAndGradient(t, 0.3, g), theta);
   }
 
   @Test

@@ -1,0 +1,44 @@
+package org.flscale.cli.verify;
+
+import org.flscale.cli.UserError;
+import org.flscale.verify.SamplerSettings;
+import org.flscale.verify.SweepPlan;
+import picocli.CommandLine.Option;
+
+/** How each chain runs: kappa, the step, its length, the test set and the dynamics. */
+public final class SamplerOptions {
+  @Option(names = "--kappa", defaultValue = "0.1", description = "Ridge/temperature kappa of the posterior (default ${DEFAULT-VALUE}; the reference protocol's best compromise).")
+  double kappa;
+
+  @Option(names = "--dt-factor", description = "Step size dt = c kappa d / P (default per budget, 0.1).")
+  Double dtFactor;
+
+  @Option(names = "--time", description = "Run length in prior relaxation times (default per budget).")
+  Double priorTime;
+
+  @Option(names = "--test-size", description = "Test points for the alignment (default per budget).")
+  Integer testSize;
+
+  @Option(names = "--mode", defaultValue = "langevin", converter = Labelled.Mode.class,
+      description = "langevin (default) or gd: gradient descent with weight decay, a fast APPROXIMATION (no noise).")
+  SamplerSettings.Mode mode;
+
+  public SamplerSettings.Mode mode() {
+    return mode;
+  }
+
+  public double kappa() {
+    if (!(kappa > 0)) throw new UserError("--kappa must be positive");
+    return kappa;
+  }
+
+  /** The budget's sampler with these values in place of its own. */
+  public SweepPlan applyTo(SweepPlan plan) {
+    if (dtFactor != null && !(dtFactor > 0)) throw new UserError("--dt-factor must be positive");
+    if (priorTime != null && !(priorTime > 0)) throw new UserError("--time must be positive");
+    if (testSize != null && testSize < 1) throw new UserError("--test-size must be at least 1");
+    SamplerSettings s = plan.sampler();
+    return plan.with(null, null, null, null, new SamplerSettings(mode, kappa(), dtFactor != null ? dtFactor : s.dtFactor(),
+        priorTime != null ? priorTime : s.priorTime(), s.burnIn(), s.samples(), testSize != null ? testSize : s.testSize(), s.specialisationThreshold()));
+  }
+}
