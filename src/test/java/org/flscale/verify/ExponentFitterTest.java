@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 class ExponentFitterTest {
 
   private static List<CellRecord> synthetic(List<Integer> dims, double s, double noise, int chains, long seed) {
+    return synthetic(dims, 20, s, noise, chains, seed);
+  }
+
+  private static List<CellRecord> synthetic(List<Integer> dims, double prefactor, double s, double noise, int chains, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     List<CellRecord> out = new ArrayList<>();
     List<Double> ratios = SweepPlan.geometric(2, 512, 12);
     for (int d : dims) {
-      double pstar = 20 * Math.pow(d, s);
+      double pstar = prefactor * Math.pow(d, s);
       for (int c = 0; c < chains; c++) {
         for (double r : ratios) {
           int p = (int) Math.round(r * d);
@@ -60,6 +64,30 @@ class ExponentFitterTest {
   void noisyDataGiveAWideIntervalAndNoVerdict() {
     FitResult f = fit(synthetic(List.of(16, 24, 32, 48), 1, 0.25, 2, 5), 1.0);
     assertTrue(!f.verdict().equals("consistent"), "noise 0.25 with 2 chains cannot confirm: " + f.reason());
+  }
+
+  @Test
+  void pStarFallingWithDBeyondTheNoiseDecidesNothing() {
+    // P_* ~ d^-1 with little noise: a prediction of +1 is not refuted by such data, they are called inconclusive
+    List<CellRecord> falling = synthetic(List.of(16, 32, 64, 128), 50000, -1, 0.02, 8, 6); // P_* from 3125 down to 390, inside every ladder
+    FitResult f = fit(falling, 1.0);
+    assertEquals("inconclusive", f.verdict(), f.reason());
+    assertTrue(f.reason().contains("not monotone"), f.reason());
+    assertEquals("inconsistent", fit(falling, -3.0).verdict(), "a falling prediction is still tested");
+  }
+
+  @Test
+  void aSingleChainGivesNoIntervalRatherThanAZeroWideOne() {
+    FitResult f = fit(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 1, 7), 1.0);
+    assertTrue(Double.isNaN(f.lo()) && Double.isNaN(f.hi()), f.lo() + ", " + f.hi());
+    assertTrue(f.reason().contains("single chain"), f.reason());
+  }
+
+  @Test
+  void aSmokeRunDecidesNothing() {
+    FitResult f = new ExponentFitter(200, 1.0, 2.0, 1, true).fit(ExponentFitter.curves(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 8, 2), r -> true), 0.4, 3.0);
+    assertEquals(ExponentFitter.SMOKE, f.verdict());
+    assertTrue(f.reason().contains("inconsistent"), "the fit's own verdict is kept in the reason: " + f.reason());
   }
 
   @Test
