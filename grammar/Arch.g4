@@ -18,6 +18,7 @@ statement   : modelStmt
             | paramStmt
             | ridgeStmt
             | patternsStmt
+            | lazyStmt
             ;
 
 modelStmt    : MODEL name=ID ;
@@ -28,6 +29,7 @@ networkStmt  : NETWORK '{' layerStmt* '}' ;
 paramStmt    : PARAMETRIZATION kind=ID ;
 ridgeStmt    : RIDGE name=ID '=' number ;
 patternsStmt : PATTERNS ID ( ',' ID )* ;
+lazyStmt     : LAZY_LAYERS reading=ID ;   // how lazy layers treat features learned below (rules/kernels.m)
 
 // A sum of terms; a term is an optional coefficient (a scale such as eps, or a number) times a
 // product of Hermite factors He<k>(w . x) of distinct directions: He1(w.x) + eps He3(w.x),
@@ -60,6 +62,7 @@ NETWORK         : 'network' ;
 PARAMETRIZATION : 'parametrization' ;
 RIDGE           : 'ridge' ;
 PATTERNS        : 'patterns' ;
+LAZY_LAYERS     : 'lazy_layers' ;
 
 ID          : [a-zA-Z_] [a-zA-Z_0-9]* ;
 NUMBER      : [0-9]+ ( '.' [0-9]+ )? ( [eE] [+-]? [0-9]+ )? ;

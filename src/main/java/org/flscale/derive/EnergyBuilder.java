@@ -64,7 +64,7 @@ final class EnergyBuilder {
   /** The rules' lazy pattern (the first of Patterns). */
   private final String lazy;
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
-  /** Rule LazyLayersPassNorms: whether lazy layers pass reduced norms of the kernel below on. */
+  /** Rule LazyLayersPassNorms of the file's reading: whether lazy layers pass reduced norms of the kernel below on. */
   private final boolean passNorms;
   private final Affine costWeight;
 
@@ -90,7 +90,7 @@ final class EnergyBuilder {
     this.costWeight = costWeight;
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
-    this.passNorms = templates.lazyLayersPassNorms();
+    this.passNorms = templates.lazyLayersPassNorms(model.lazyReading());
     this.lazy = rules.knownNames().patterns().get(0);
     for (Scale s : model.scales().values()) {
       if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);

@@ -53,8 +53,9 @@ final class Templates {
     return rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]] === LogOf[flNu]").isSymbol("True");
   }
 
-  boolean lazyLayersPassNorms() {
-    return rules.template("TrueQ[LazyLayersPassNorms]").isSymbol("True");
+  /** Whether lazy layers pass reduced norms of the kernel below on, in the file's reading of claim (iii). */
+  boolean lazyLayersPassNorms(String reading) {
+    return rules.template("TrueQ[LazyLayersPassNorms[\"" + reading + "\"]]").isSymbol("True");
   }
 
   MinMax spike(String pattern, Affine p, Affine width) {

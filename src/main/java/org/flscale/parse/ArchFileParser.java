@@ -84,6 +84,7 @@ public final class ArchFileParser {
     private Q ridge = Q.ONE;
     private List<String> patterns;
     private SourcePos patternsPos;
+    private String lazyReading;
     private final Map<String, SourcePos> seenOnce = new HashMap<>();
 
     Builder(String file) {
@@ -108,7 +109,8 @@ public final class ArchFileParser {
       if (parametrization == null) parametrization = new Parametrization("standard", null);
       if (patterns == null) patterns = List.copyOf(known.patterns());
       return new ArchModel(modelName, file, base, scales, input, target, List.copyOf(layers), readout,
-          parametrization, ridgeName, ridge, patterns, patternsPos);
+          parametrization, ridgeName, ridge, patterns, patternsPos,
+          lazyReading == null ? known.lazyReadings().get(0) : lazyReading);
     }
 
     private void statement(ParserRuleContext s) {
@@ -120,6 +122,7 @@ public final class ArchFileParser {
       else if (s instanceof ArchParser.ParamStmtContext p) parametrization(p);
       else if (s instanceof ArchParser.RidgeStmtContext r) ridge(r);
       else if (s instanceof ArchParser.PatternsStmtContext p) patterns(p);
+      else if (s instanceof ArchParser.LazyStmtContext z) lazyReading(z);
     }
 
     private void once(String keyword, ParserRuleContext s) {
@@ -393,6 +396,16 @@ public final class ArchFileParser {
       if (v.signum() <= 0) throw new ArchError(pos(r.number()), "the ridge must be positive");
       ridgeName = r.name.getText();
       ridge = v;
+    }
+
+    private void lazyReading(ArchParser.LazyStmtContext z) {
+      once("lazy_layers", z);
+      String name = z.reading.getText();
+      if (!known.lazyReadings().contains(name)) {
+        throw new ArchError(pos(z.reading), "unknown reading of lazy layers '" + name + "'; expected one of: "
+            + String.join(", ", known.lazyReadings()) + " (LazyLayerReadings in rules/kernels.m)");
+      }
+      lazyReading = name;
     }
 
     private void patterns(ArchParser.PatternsStmtContext p) {

@@ -42,7 +42,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
-  private static final int CACHE_FORMAT = 2;
+  private static final int CACHE_FORMAT = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -155,7 +155,9 @@ public final class RuleBook {
     Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
     if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
     if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    return new KnownNames(acts, patterns, params, dists, readKinds(), MAX_DEGREE);
+    List<String> readings = stringList("LazyLayerReadings");
+    if (readings.isEmpty()) throw new RuleError("the rules define no LazyLayerReadings = {...} (rules/kernels.m)");
+    return new KnownNames(acts, patterns, params, dists, readKinds(), readings, MAX_DEGREE);
   }
 
   /** The layer kinds of rules/layers.m (LayerKinds, KindOptions, KindWeights, KindOnlyLayer). */
@@ -308,6 +310,7 @@ public final class RuleBook {
       known.patterns().forEach(names.putArray("patterns")::add);
       known.parametrizations().forEach(names.putArray("parametrizations")::add);
       known.distributions().forEach(names.putArray("distributions")::add);
+      known.lazyReadings().forEach(names.putArray("lazyReadings")::add);
       ObjectNode kinds = names.putObject("kinds");
       for (KnownNames.LayerKind kind : known.kinds().values()) {
         ObjectNode k = kinds.putObject(kind.name());
@@ -346,7 +349,7 @@ public final class RuleBook {
           strings(e.getValue().get("options")), strings(e.getValue().get("weights")), e.getValue().get("onlyLayer").asBoolean())));
       known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
           new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), kinds,
-          MAX_DEGREE);
+          strings(n.get("lazyReadings")), MAX_DEGREE);
       root.get("activations").fields().forEachRemaining(e -> {
         BitSet deg = new BitSet();
         e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));
