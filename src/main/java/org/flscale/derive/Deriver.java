@@ -280,6 +280,11 @@ public final class Deriver {
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
       var layer = model.layers().get(l);
       String kind = layer.isDense() ? "" : layer.kind() + " ";
+      if (model.input().hasTokens()) {
+        out.add(layer.name() + " (" + layer.kind() + ", " + act.name() + " values: " + act.describeDegrees()
+            + ") represents terms of query degree n and key degree n + j, j a degree of its values");
+        continue;
+      }
       out.add(layer.name() + " (" + kind + act.name() + ": " + act.describeDegrees() + ") represents "
           + DegreeSets.describe(r, finite));
     }
@@ -287,6 +292,14 @@ public final class Deriver {
   }
 
   private static String unreachableReason(ArchModel model, EnergyBuilder builder) {
+    if (model.input().hasTokens()) {
+      Target.Term t = model.target().terms().get(0);
+      int n = t.degree(Target.Factor.QUERY);
+      return "the term " + t.display() + " has degree " + n + " in the query token and " + t.degree(Target.Factor.KEY)
+          + " in the key token; the " + model.layers().get(0).kind() + " head reaches degree n in the query token through its score and n + j in "
+          + "the key token, j a degree of its " + builder.activations().get(0).name() + " values ("
+          + builder.activations().get(0).describeDegrees() + ")";
+    }
     int k = model.target().degree();
     int last = model.layers().size() - 1;
     StringBuilder sb = new StringBuilder();

@@ -82,8 +82,14 @@ public final class DerivationView {
 
   /** He_a of the target's direction; for a product of directions, of a direction u in their span. */
   private String feature(int a) {
-    var factors = d.model().target().terms().get(0).factors();
+    var term = d.model().target().terms().get(0);
+    var factors = term.factors();
     String x = d.model().input().name();
+    if (term.overTokens()) {
+      // a score-times-value head acts on its score's order-a feature, (u.x_a)^a (v.x_b)^a
+      return "the score's order-" + a + " feature (u." + x + "_a)" + (a > 1 ? "^" + a : "") + " (v." + x + "_b)" + (a > 1 ? "^" + a : "")
+          + ", u, v in the span of the target's directions";
+    }
     if (factors.size() == 1) return "He" + a + "(" + factors.get(0).direction() + "." + x + ")";
     return "He" + a + "(u." + x + "), u in span(" + String.join(", ", factors.stream().map(f -> f.direction()).toList()) + ")";
   }

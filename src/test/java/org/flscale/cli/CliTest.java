@@ -126,10 +126,10 @@ class CliTest {
 
   @Test
   void oneFreeScaleGivesAPhaseLine(@TempDir Path dir) throws Exception {
-    CliRun r = run("phase", "examples/attention_head.arch", "--out", dir.toString());
+    CliRun r = run("phase", "test-cases/attention_head_free_context.arch", "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
-    String text = Files.readString(dir.resolve("phase-attention_head.svg"));
+    String text = Files.readString(dir.resolve("phase-attention_head_free_context.svg"));
     assertTrue(text.contains("(L d^3)^(1/2)") && text.contains("L = d") && text.contains("Spec"), "labels in the SVG");
-    assertTrue(Files.size(dir.resolve("phase-attention_head.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("phase-attention_head_free_context.png")) > 1000);
   }
 }
