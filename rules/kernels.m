@@ -33,3 +33,12 @@ LazyLayersPassNorms["strict"] = False;
    the term's norm per unit amplitude: the costs of moving weights weigh ComponentCostFactor[c] in
    samples, while a kernel learns the term at its norm whatever c is. *)
 ComponentCostFactor[c_] := c^-2;
+
+(* The information floor: besides the variational P_*, a learner needs at least as many samples as
+   the target has unknown parameters, since each sample gives one label. A target of r directions,
+   each a unit vector in the dimension the first layer's units read (KindDimension: d for dense
+   layers and the attention head, the patch for conv), has about r times that many unknowns.
+   This goes beyond the core paper (whose bound is variational only): flscale reports the floor
+   beside P_* and says when it binds, and never replaces P_* by it. dims lists one dimension per
+   direction of the target. *)
+InformationFloor[dims_List] := Plus @@ dims;

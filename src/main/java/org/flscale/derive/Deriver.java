@@ -48,8 +48,8 @@ public final class Deriver {
   }
 
   public Derivation derive(ArchModel model) {
-    if (model.target().single()) return deriveTerm(model, Affine.ZERO);
-    return deriveTerms(model);
+    Derivation d = model.target().single() ? deriveTerm(model, Affine.ZERO) : deriveTerms(model);
+    return d.learnable() ? d.withFloor(InformationFloor.of(model, new Templates(rules), d.winner())) : d;
   }
 
   /**

@@ -93,7 +93,17 @@ final class Templates {
     return instantiate(rules.template("ScaleExp[LazyNorm[" + degree + ", flDim]]"), Map.of(DIM, leaf(dim)), "LazyNorm");
   }
 
+  /** The information floor of a target whose directions live in the given dimensions (rules/kernels.m). */
+  MinMax informationFloor(List<Affine> dims) {
+    return listRule("InformationFloor", dims.stream().map(MinMax::of).toList());
+  }
+
   MinMax productNorm(List<MinMax> factors) {
+    return listRule("ProductNorm", factors);
+  }
+
+  /** ScaleExp of RULE[{f0, f1, ...}] with the placeholders bound to the given exponents. */
+  private MinMax listRule(String rule, List<MinMax> factors) {
     StringBuilder list = new StringBuilder();
     java.util.HashMap<String, MinMax> bind = new java.util.HashMap<>();
     for (int i = 0; i < factors.size(); i++) {
@@ -101,7 +111,7 @@ final class Templates {
       list.append("flF").append(i);
       bind.put("flF" + i, factors.get(i));
     }
-    return instantiate(rules.template("ScaleExp[ProductNorm[{" + list + "}]]"), bind, "ProductNorm");
+    return instantiate(rules.template("ScaleExp[" + rule + "[{" + list + "}]]"), bind, rule);
   }
 
   // ---- layer kinds (rules/layers.m); a kind's rules receive its option scales by name ----

@@ -42,6 +42,25 @@ public final class DerivationView {
     return String.join(" + ", terms);
   }
 
+  /** Which bound binds on a piece of the answer (null without a floor or for a piece of no answer). */
+  public Derivation.Binding binding(Piece p) {
+    if (d.floor() == null) return null;
+    for (int i = 0; i < d.winner().size(); i++) if (d.winner().get(i) == p) return d.floor().binding().get(i);
+    return null;
+  }
+
+  /** The binding over the whole answer: the common one of its pieces, or DEPENDS. */
+  public Derivation.Binding binding() {
+    if (d.floor() == null) return null;
+    var all = new java.util.HashSet<>(d.floor().binding());
+    return all.size() == 1 ? all.iterator().next() : Derivation.Binding.DEPENDS;
+  }
+
+  /** The floor's closed form, "d". */
+  public String floorExpression() {
+    return mono.closedForm(d.floor().exponent());
+  }
+
   public String expression(Piece p) {
     return mono.closedForm(p.exponent());
   }

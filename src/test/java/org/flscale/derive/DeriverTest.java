@@ -164,4 +164,15 @@ class DeriverTest {
       }
     }
   }
+
+  @Test
+  void theInformationFloorIsReportedBesideAVariationalAnswerBelowIt() {
+    Derivation d = derive("scale N = d^0", TWO, "");
+    assertEquals("1/2", d.pstarExponent().map(Q::of).orElseThrow().toString()); // P_* itself is not replaced
+    assertEquals(Affine.constant(1), d.floor().exponent());
+    assertEquals(List.of(Derivation.Binding.FLOOR), d.floor().binding());
+    Derivation wide = derive("scale N", TWO, "");
+    assertTrue(wide.floor().binding().contains(Derivation.Binding.FLOOR));
+    assertTrue(wide.floor().binding().contains(Derivation.Binding.VARIATIONAL));
+  }
 }
