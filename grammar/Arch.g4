@@ -1,5 +1,5 @@
 /*
- * The .arch language (see docs/arch-language.md and ARCH-SPEC.md).
+ * The .arch language (see docs/arch-language.md).
  * The grammar is deliberately permissive about names (activations, patterns, parametrizations,
  * input distributions are plain identifiers): what they mean is checked afterwards against the
  * rule files, so a user who adds an activation in rules/ does not have to touch the grammar.

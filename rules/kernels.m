@@ -1,4 +1,4 @@
-(* Kernel facts on isotropic Gaussian data (DOMAIN.md section 2, claim (iii) and the standard
+(* Kernel facts on isotropic Gaussian data (docs/science.md: claim (iii) and the standard
    kernel facts). "dim" is the input dimension, a scale.
    A norm here is the RKHS norm of a feature in a kernel: the cost, in samples, of learning it. *)
 
@@ -29,7 +29,7 @@ LazyLayersPassNorms["paper"] = True;
 LazyLayersPassNorms["strict"] = False;
 
 (* A target term of amplitude c (y = ... + c He_k(w.x) + ...): learning it gains c^2 per sample in
-   the likelihood, so the bound of DOMAIN.md section 2 reads P c^2 ~ kappa (costs + c^2 a), with a
+   the likelihood, so the bound of docs/science.md reads P c^2 ~ kappa (costs + c^2 a), with a
    the term's norm per unit amplitude: the costs of moving weights weigh ComponentCostFactor[c] in
    samples, while a kernel learns the term at its norm whatever c is. *)
 ComponentCostFactor[c_] := c^-2;

@@ -1,4 +1,4 @@
-(* Patterns of feature learning a hidden layer can take (DOMAIN.md section 2).
+(* Patterns of feature learning a hidden layer can take (docs/science.md).
    The order of Patterns is the tie-breaking order: when two pattern assignments give the same
    exponent, the one with fewer non-lazy layers wins, then the one earlier in this order, layer by layer.
 

@@ -13,7 +13,7 @@ import org.flscale.math.Q;
 import org.flscale.math.Rationals;
 import org.flscale.model.Scale;
 
-/** The JSON contract of ARCH-SPEC.md, plus the derivation's details (balance, features, regions). */
+/** The JSON contract of docs/arch-language.md, plus the derivation's details (balance, features, regions). */
 public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

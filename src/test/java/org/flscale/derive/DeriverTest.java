@@ -10,7 +10,7 @@ import org.flscale.math.Q;
 import org.flscale.report.DerivationView;
 import org.junit.jupiter.api.Test;
 
-/** The published rows of DOMAIN.md, reproduced by the rules (nothing here knows the answers' source). */
+/** The published rows of docs/science.md, reproduced by the rules (nothing here knows the answers' source). */
 class DeriverTest {
   private static Derivation derive(String scales, String layers, String extra) {
     String text = "model t\nscale d\n" + scales + "\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n" + layers

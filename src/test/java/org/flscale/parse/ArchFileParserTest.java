@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ArchFileParserTest {
   private final ArchFileParser parser = TestRules.parser();
 
-  /** The complete file of ARCH-SPEC.md, verbatim. */
+  /** The complete file of docs/arch-language.md, verbatim. */
   static final String SPEC_EXAMPLE = """
       # Two-layer erf network, cubic single-index target, standard scaling.
       model two_layer_erf_he3
