@@ -170,6 +170,13 @@ final class EnergyBuilder {
 
   /** Every pattern assignment and feature choice, with its energy, in depth-first order. */
   List<Energy> all(List<String> patterns) {
+    return all(patterns, () -> {}, TimeLimit.NONE);
+  }
+
+  /** As {@link #all(List)}, telling {@code assigned} of each complete assignment and checking the limit. */
+  List<Energy> all(List<String> patterns, Runnable assigned, TimeLimit limit) {
+    this.assigned = assigned;
+    this.limit = limit;
     if (kinds.get(0).scoreValue()) {
       return new ScoreValueRoute(model, templates, kinds.get(0), activations.get(0), box, costWeight, lazy).energies(patterns);
     }
@@ -203,8 +210,15 @@ final class EnergyBuilder {
     }
   }
 
+  private Runnable assigned = () -> {};
+  private final java.util.Set<List<String>> assignments = new java.util.HashSet<>();
+  private TimeLimit limit = TimeLimit.NONE;
+
   private void dfs(int l, MinMax[] nu, Partial partial, List<String> patterns, List<Energy> out) {
+    limit.check(() -> "building the energies of " + model.name() + " (" + out.size() + " so far, at a depth-" + model.layers().size()
+        + " assignment beginning " + String.join("-", partial.patterns()) + ")");
     if (l == model.layers().size()) {
+      if (assignments.add(partial.patterns())) assigned.run();
       String readWidth = model.layers().get(l - 1).width();
       Affine width = readWidth != null ? symbol(model, readWidth) : kinds.get(l - 1).units();
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
