@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.flscale.math.Affine;
 import org.flscale.model.ArchModel;
 import org.flscale.model.Layer;
@@ -64,7 +65,7 @@ final class EnergyBuilder {
   /** The rules' lazy pattern (the first of Patterns). */
   private final String lazy;
   private final java.util.Set<List<Object>> seen = new java.util.HashSet<>();
-  /** Rule LazyLayersPassNorms: whether lazy layers pass reduced norms of the kernel below on. */
+  /** Rule LazyLayersPassNorms of the file's reading: whether lazy layers pass reduced norms of the kernel below on. */
   private final boolean passNorms;
   private final Affine costWeight;
 
@@ -72,8 +73,12 @@ final class EnergyBuilder {
    * A layer's kind as the rules see it: the dimension its units read, the units a pattern acts on,
    * the factors on its lazy and spike norms, and whether it multiplies a score by a lazy value.
    */
-  record KindFacts(Affine dimension, Affine units, Affine weightVectors, MinMax lazyDilution, MinMax spikeDilution,
-      boolean scoreProduct) {}
+  record KindFacts(String kind, Map<String, Affine> options, Affine dimension, Affine units, Affine weightVectors,
+      MinMax lazyDilution, MinMax spikeDilution, String route) {
+    boolean scoreValue() {
+      return route.equals(ScoreValueRoute.NAME);
+    }
+  }
 
   EnergyBuilder(ArchModel model, RuleBook rules) {
     this(model, rules, Affine.ZERO);
@@ -90,7 +95,7 @@ final class EnergyBuilder {
     this.costWeight = costWeight;
     this.k = model.target().degree();
     this.dim = symbol(model, model.input().dimension());
-    this.passNorms = templates.lazyLayersPassNorms();
+    this.passNorms = templates.lazyLayersPassNorms(model.lazyReading());
     this.lazy = rules.knownNames().patterns().get(0);
     for (Scale s : model.scales().values()) {
       if (s.kind() == Scale.Kind.FREE) box.set(s.name(), Q.ZERO, RegionSolver.BOX);
@@ -107,21 +112,25 @@ final class EnergyBuilder {
       activations.add(act);
       KindFacts facts = kindFacts(layer);
       kinds.add(facts);
-      BitSet value = DegreeSets.compose(act.degrees(), r, bound);
-      if (facts.scoreProduct()) {
-        // the lazy kernel is the value's times (1 + the input kernel): products with the score's features
-        BitSet withScore = DegreeSets.product(value, r, bound);
-        withScore.or(value);
-        value = withScore;
+      if (!facts.route().equals("activation") && !facts.scoreValue()) {
+        throw new org.flscale.rules.RuleError("KindRoute[\"" + layer.kind() + "\"] is \"" + facts.route()
+            + "\"; flscale knows the routes \"activation\" and \"" + ScoreValueRoute.NAME + "\"");
       }
-      r = value;
+      r = facts.scoreValue() ? headReach(act, r) : DegreeSets.compose(act.degrees(), r, bound);
       reach.add(r);
     }
   }
 
+  /** A score-times-value head reaches the target's total degree when its route does (ScoreValueRoute). */
+  private BitSet headReach(ActivationContent act, BitSet input) {
+    BitSet out = new BitSet();
+    if (ScoreValueRoute.reaches(model.target().terms().get(0), act, input)) out.set(k);
+    return out;
+  }
+
   private KindFacts kindFacts(Layer layer) {
-    List<Affine> options = new ArrayList<>();
-    for (String scale : layer.options().values()) options.add(symbol(model, scale));
+    Map<String, Affine> options = new java.util.LinkedHashMap<>();
+    for (var o : layer.options().entrySet()) options.put(o.getKey(), symbol(model, o.getValue()));
     String kind = layer.kind();
     for (var check : templates.kindChecks(kind, dim, options)) {
       if (!tied(check.getValue()).equals(Affine.ZERO)) {
@@ -134,9 +143,9 @@ final class EnergyBuilder {
             + " (KindChecks in the rules), " + why);
       }
     }
-    return new KindFacts(templates.kindDimension(kind, dim, options), templates.kindUnits(kind, options),
-        templates.kindWeightVectors(kind, options), templates.lazyDilution(kind, options).pruned(box), templates.spikeDilution(kind, options).pruned(box),
-        templates.scoreProduct(kind));
+    return new KindFacts(kind, options, templates.kindDimension(kind, dim, options), templates.kindUnits(kind, options),
+        templates.kindWeightVectors(kind, options), templates.lazyDilution(kind, options).pruned(box),
+        templates.spikeDilution(kind, options).pruned(box), templates.route(kind));
   }
 
   /** An exponent with every tied scale replaced by its own exponent. */
@@ -161,6 +170,16 @@ final class EnergyBuilder {
 
   /** Every pattern assignment and feature choice, with its energy, in depth-first order. */
   List<Energy> all(List<String> patterns) {
+    return all(patterns, () -> {}, TimeLimit.NONE);
+  }
+
+  /** As {@link #all(List)}, telling {@code assigned} of each complete assignment and checking the limit. */
+  List<Energy> all(List<String> patterns, Runnable assigned, TimeLimit limit) {
+    this.assigned = assigned;
+    this.limit = limit;
+    if (kinds.get(0).scoreValue()) {
+      return new ScoreValueRoute(model, templates, kinds.get(0), activations.get(0), box, costWeight, lazy).energies(patterns);
+    }
     List<Energy> out = new ArrayList<>();
     dfs(0, baseline(0), Partial.EMPTY, patterns, out);
     return out;
@@ -191,8 +210,15 @@ final class EnergyBuilder {
     }
   }
 
+  private Runnable assigned = () -> {};
+  private final java.util.Set<List<String>> assignments = new java.util.HashSet<>();
+  private TimeLimit limit = TimeLimit.NONE;
+
   private void dfs(int l, MinMax[] nu, Partial partial, List<String> patterns, List<Energy> out) {
+    limit.check(() -> "building the energies of " + model.name() + " (" + out.size() + " so far, at a depth-" + model.layers().size()
+        + " assignment beginning " + String.join("-", partial.patterns()) + ")");
     if (l == model.layers().size()) {
+      if (assignments.add(partial.patterns())) assigned.run();
       String readWidth = model.layers().get(l - 1).width();
       Affine width = readWidth != null ? symbol(model, readWidth) : kinds.get(l - 1).units();
       MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
@@ -215,26 +241,28 @@ final class EnergyBuilder {
       }
       String varName = variableName(param, l);
       Affine p = Affine.var(varName);
-      List<Affine> cons = templates.constraints(pattern, p, width);
       box.set(varName, null, null);
-      for (Affine g : cons) box.narrowBy(g);
-      MinMax spike = templates.spike(pattern, p, width);
       boolean amplifies = !templates.feedIsIdentity(pattern);
-      // Each feature the layer can act on: its cost and the norm table it leaves.
+      // Each feature the layer can act on: its cost, its constraints and the norm table it leaves.
       List<Integer> feats = new ArrayList<>();
       List<MinMax> featCosts = new ArrayList<>();
+      List<List<Affine>> featCons = new ArrayList<>();
       List<MinMax[]> tables = new ArrayList<>();
       for (int a = 1; a <= k; a++) {
         if (nu[a].isInfinite()) continue;
-        MinMax[] next = kind.scoreProduct() ? scoreRoute(l, a, nu, pattern, p, spike, amplifies) : activationRoute(l, a, nu, pattern, p, spike, amplifies);
+        List<Affine> cons = templates.constraints(kind.kind(), pattern, p, width, nu[a]);
+        for (Affine g : cons) box.narrowBy(g);
+        MinMax spike = templates.spike(kind.kind(), pattern, p, width, nu[a]);
+        MinMax[] next = activationRoute(l, a, nu, pattern, p, spike, amplifies);
         if (next == null) continue; // its spike would reach no degree we track
         feats.add(a);
-        featCosts.add(weighted(templates.cost(pattern, p, kind.weightVectors(), nu[a])));
+        featCosts.add(weighted(templates.cost(kind.kind(), pattern, p, kind.weightVectors(), nu[a])));
+        featCons.add(cons);
         tables.add(next);
       }
       for (int i = 0; i < feats.size(); i++) {
         if (dominated(i, featCosts, tables)) continue;
-        dfs(l + 1, tables.get(i), partial.then(pattern, feats.get(i), featCosts.get(i), cons, varName, layerName), patterns, out);
+        dfs(l + 1, tables.get(i), partial.then(pattern, feats.get(i), featCosts.get(i), featCons.get(i), varName, layerName), patterns, out);
       }
     }
   }
@@ -265,34 +293,12 @@ final class EnergyBuilder {
     return next;
   }
 
-  /**
-   * A score-times-value layer (attention) whose pattern acts on the score's feature He_a: the
-   * component He_c of He_a He_j (j a degree of the lazy value) gets the spike's norm (or, for an
-   * amplified score, its norm) times the value's lazy norm of He_j, through ProductNorm.
-   */
-  private MinMax[] scoreRoute(int l, int a, MinMax[] nu, String pattern, Affine p, MinMax spike, boolean amplifies) {
-    ActivationContent act = activations.get(l);
-    KindFacts kind = kinds.get(l);
-    MinMax score;
-    if (!spike.isInfinite()) score = spike.plus(kind.spikeDilution());
-    else if (amplifies) score = templates.feed(pattern, p, nu[a]).plus(kind.lazyDilution());
-    else return null;
-    BitSet values = DegreeSets.compose(act.degrees(), reach.get(l), k + a);
-    MinMax[] next = baseline(l + 1);
-    boolean any = false;
-    for (int j = values.nextSetBit(0); j >= 0; j = values.nextSetBit(j + 1)) {
-      MinMax via = templates.productNorm(List.of(score, templates.lazyNorm(j, kind.dimension())));
-      BitSet comps = DegreeSets.product(single(a), single(j), k);
-      for (int c = comps.nextSetBit(0); c >= 0 && c <= k; c = comps.nextSetBit(c + 1)) {
-        next[c] = next[c].min(via).pruned(box);
-        any = true;
-      }
-    }
-    return any ? next : null;
-  }
-
   /** A cost weighed by the target term's amplitude (ComponentCostFactor); null stays null. */
   private MinMax weighted(MinMax cost) {
+    return weighted(cost, costWeight);
+  }
+
+  static MinMax weighted(MinMax cost, Affine costWeight) {
     return cost == null || costWeight.equals(Affine.ZERO) ? cost : cost.plus(MinMax.of(costWeight));
   }
 
@@ -410,9 +416,13 @@ final class EnergyBuilder {
     return b;
   }
 
-  private String variableName(String param, int layerIndex) {
+  static String variableName(ArchModel model, String param, int layerIndex) {
     String name = param + (layerIndex + 1);
     while (model.scales().containsKey(name)) name = name + "_";
     return name;
+  }
+
+  private String variableName(String param, int layerIndex) {
+    return variableName(model, param, layerIndex);
   }
 }

@@ -42,7 +42,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
-  private static final int CACHE_FORMAT = 2;
+  private static final int CACHE_FORMAT = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -155,13 +155,20 @@ public final class RuleBook {
     Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
     if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
     if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    return new KnownNames(acts, patterns, params, dists, readKinds(), MAX_DEGREE);
+    List<String> readings = stringList("LazyLayerReadings");
+    if (readings.isEmpty()) throw new RuleError("the rules define no LazyLayerReadings = {...} (rules/kernels.m)");
+    return new KnownNames(acts, patterns, params, dists, readKinds(), readings, MAX_DEGREE);
   }
 
-  /** The layer kinds of rules/layers.m (LayerKinds, KindOptions, KindWeights, KindOnlyLayer). */
+  /**
+   * The layer kinds: every kind the rules give KindOptions (found as activations are, whatever
+   * file defines it), dense first, with KindWeights, KindInputOptions, KindOnlyLayer, KindValueActivation.
+   */
   private Map<String, KnownNames.LayerKind> readKinds() {
     Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
-    for (String kind : stringList("LayerKinds")) {
+    List<String> names = new ArrayList<>(firstArguments("KindOptions"));
+    if (names.remove(KnownNames.DEFAULT_KIND)) names.add(0, KnownNames.DEFAULT_KIND);
+    for (String kind : names) {
       String q = "\"" + kind + "\"";
       List<String> options = stringList("KindOptions[" + q + "]");
       List<String> weights = stringList("KindWeights[" + q + "]");
@@ -170,10 +177,13 @@ public final class RuleBook {
             + "] = {...} in the rules (rules/layers.m)");
       }
       boolean only = session().eval("TrueQ[KindOnlyLayer[" + q + "]]").isTrue();
-      kinds.put(kind, new KnownNames.LayerKind(kind, options, weights, only));
+      List<String> fromInput = stringList("KindInputOptions[" + q + "]");
+      IExpr value = session().eval("KindValueActivation[" + q + "]");
+      String valueAct = value.isString() ? value.toString() : null;
+      kinds.put(kind, new KnownNames.LayerKind(kind, options, fromInput, weights, only, valueAct));
     }
     if (!kinds.containsKey(KnownNames.DEFAULT_KIND)) {
-      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (LayerKinds in rules/layers.m)");
+      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (KindOptions[\"dense\"] in rules/layers.m)");
     }
     return kinds;
   }
@@ -308,12 +318,15 @@ public final class RuleBook {
       known.patterns().forEach(names.putArray("patterns")::add);
       known.parametrizations().forEach(names.putArray("parametrizations")::add);
       known.distributions().forEach(names.putArray("distributions")::add);
+      known.lazyReadings().forEach(names.putArray("lazyReadings")::add);
       ObjectNode kinds = names.putObject("kinds");
       for (KnownNames.LayerKind kind : known.kinds().values()) {
         ObjectNode k = kinds.putObject(kind.name());
         kind.options().forEach(k.putArray("options")::add);
         kind.weights().forEach(k.putArray("weights")::add);
+        kind.inputOptions().forEach(k.putArray("inputOptions")::add);
         k.put("onlyLayer", kind.onlyLayer());
+        if (kind.valueActivation() != null) k.put("valueActivation", kind.valueActivation());
       }
       ObjectNode acts = root.putObject("activations");
       for (ActivationContent c : contents.values()) {
@@ -343,10 +356,12 @@ public final class RuleBook {
       JsonNode n = root.get("names");
       Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
       n.get("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), new KnownNames.LayerKind(e.getKey(),
-          strings(e.getValue().get("options")), strings(e.getValue().get("weights")), e.getValue().get("onlyLayer").asBoolean())));
+          strings(e.getValue().get("options")), strings(e.getValue().get("inputOptions")), strings(e.getValue().get("weights")),
+          e.getValue().get("onlyLayer").asBoolean(),
+          e.getValue().has("valueActivation") ? e.getValue().get("valueActivation").asText() : null)));
       known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
           new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), kinds,
-          MAX_DEGREE);
+          strings(n.get("lazyReadings")), MAX_DEGREE);
       root.get("activations").fields().forEachRemaining(e -> {
         BitSet deg = new BitSet();
         e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));

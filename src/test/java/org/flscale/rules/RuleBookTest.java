@@ -87,15 +87,14 @@ class RuleBookTest {
       for (Path f : files.toList()) Files.copy(f, rulesDir.resolve(f.getFileName()));
     }
     Files.writeString(rulesDir.resolve("layers_pooled.m"), """
-        LayerKinds = Append[LayerKinds, "pooled_conv"];
         KindOptions["pooled_conv"] = {"width", "patch", "patches"};
         KindWeights["pooled_conv"] = {"filters"};
         KindOnlyLayer["pooled_conv"] = True;
-        KindChecks["pooled_conv", dim_, {width_, patch_, patches_}] := {patch patches == dim};
-        KindDimension["pooled_conv", dim_, {width_, patch_, patches_}] := patch;
-        KindUnits["pooled_conv", {width_, patch_, patches_}] := width;
-        LazyDilution["pooled_conv", {width_, patch_, patches_}] := 1;
-        SpikeDilution["pooled_conv", {width_, patch_, patches_}] := 1;
+        KindChecks["pooled_conv", dim_, o_] := {("patch" /. o) ("patches" /. o) == dim};
+        KindDimension["pooled_conv", dim_, o_] := "patch" /. o;
+        KindUnits["pooled_conv", o_] := "width" /. o;
+        LazyDilution["pooled_conv", o_] := 1;
+        SpikeDilution["pooled_conv", o_] := 1;
         """);
     Path cases = Files.createDirectory(dir.resolve("test-cases"));
     Files.writeString(cases.resolve("pooled_cnn.arch"), """
