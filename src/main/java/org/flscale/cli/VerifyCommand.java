@@ -52,7 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
     Verification.Outcome o;
     try {
       Verification v = new Verification(model, rules, sizes.values(model.baseScale()), plan, sizes.dimsGiven(),
-          fit.prediction(rules, model), output.options(fit, model));
+          fit.predicted(), output.options(fit, model));
       // the progress bar and the headers go to the real stderr, unbuffered
       o = v.run(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     } catch (VerifyException e) {

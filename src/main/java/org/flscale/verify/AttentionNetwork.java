@@ -1,154 +1,252 @@
 package org.flscale.verify;
 
 import java.util.SplittableRandom;
+import org.flscale.model.ArchModel;
+import org.flscale.model.Target;
 
 /**
- * One softmax attention head over L tokens x_l in R^d (rules/layers.m, kind attention): a trained
- * query q = Q / sqrt(d) (prior q ~ N(0, I/d), so the scores s_l = q . x_l are O(1)), values
- * act(V x_l / sqrt(d)) with `units` units, and f = readoutScale b . sum_l softmax(s)_l act(V x_l / sqrt(d)),
- * readoutScale from the parametrization with fan-in units. Parameters: Q (d), V (units x d,
- * row-major), b (units), all N(0, 1) under the prior.
+ * The paper's softmax attention layer (kind attention): H heads over L tokens x_1..x_L in R^d,
+ *
+ * <pre>  f(X) = L^(-1/2) sum_h sum_{a,b} softmax_b(x_a . A_h x_b) (w_h . x_b),</pre>
+ *
+ * trained merged query-key matrices A_h (d x d, prior entries N(0, 1/d^2)) and value vectors w_h
+ * (prior N(0, I/(d H))); no 1/sqrt(d) inside the softmax, the prior sets the scores' scale. In
+ * preconditioned units A_h = Ahat_h / d and w_h = what_h / sqrt(d H), every parameter N(0, 1)
+ * under the prior. Parameters: Ahat_0..Ahat_{H-1} (row-major), then what_0..what_{H-1}.
+ * The data are pairs of tokens ({@link PairData}); f is the layer itself (no readout).
  */
-public final class AttentionNetwork extends KindNetwork<TokenData, AttentionNetwork.Buffers> {
-  /** The attention kind: options width, tokens; the target read token-wise. */
+public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwork.Buffers> {
+  /** The attention kind: option heads, the input's tokens, a target over token pairs. */
   static final NetworkKind KIND = new NetworkKind() {
     @Override public String name() { return "attention"; }
-    @Override public String unsupported(org.flscale.model.ArchModel model) { return NetworkKind.singleIndexOnly(model); }
-    @Override public String reading() { return " read token-wise"; }
+    @Override public String reading() { return " over ordered token pairs a != b"; }
+    @Override public String specialised(String threshold) {
+      return "[heads whose value vector lies in the key directions' span (overlap > " + threshold + "), largest score overlap |P_a A P_b|/|A| over heads]";
+    }
+
+    @Override public String unsupported(ArchModel model) {
+      if (model.input().tokens() == null) return "the attention layer reads tokens: declare the input as 'input x : gaussian(d) tokens L'";
+      if (!model.target().terms().get(0).overTokens()
+          || model.target().terms().get(0).factors().stream().anyMatch(f -> f.token() == null)) {
+        return "the verifier trains attention targets whose every factor reads x_a or x_b, not " + model.target().display();
+      }
+      return null;
+    }
+
+    @Override public String sizeProblem(ModelInstance m, int d) {
+      int factors = m.model().target().terms().get(0).factors().size();
+      if (d < factors) return m.model().baseScale() + "=" + d + " has no room for the target's " + factors + " orthonormal directions";
+      return m.size(m.model().input().tokens(), d) < 2 ? "at " + m.model().baseScale() + "=" + d + " a sequence has fewer than two tokens: no pairs a != b" : null;
+    }
 
     @Override public KindNetwork<?, ?> at(ModelInstance m, int d) {
-      int n = m.width(0, d);
-      return new AttentionNetwork(d, n, m.optionSizes(d).get("tokens"), m.kernel(0), m.readoutScale(n), m.targetDegree());
+      ArchModel model = m.model();
+      return new AttentionNetwork(d, m.size(model.input().tokens(), d), m.size(model.layers().get(0).option("heads"), d), model.target().terms().get(0).factors());
     }
   };
 
-  final int dim, units, tokens, degree;
-  final ActivationKernel act;
-  final double readoutScale;
-  private final double fanScale;
+  final int dim, tokens, heads;
+  private final java.util.List<Target.Factor> factors;
+  private final double scoreScale, valueScale, outScale;
 
-  public AttentionNetwork(int dim, int units, int tokens, ActivationKernel act, double readoutScale, int degree) {
+  public AttentionNetwork(int dim, int tokens, int heads, java.util.List<Target.Factor> factors) {
     this.dim = dim;
-    this.units = units;
     this.tokens = tokens;
-    this.act = act;
-    this.readoutScale = readoutScale;
-    this.degree = degree;
-    this.fanScale = 1 / Math.sqrt(dim);
+    this.heads = heads;
+    this.factors = factors;
+    this.scoreScale = 1.0 / dim;
+    this.valueScale = 1 / Math.sqrt((double) dim * heads);
+    this.outScale = 1 / Math.sqrt(tokens);
   }
 
-  @Override double parameters() { return dim + (double) units * dim + units; }
-  @Override public double macsPerSample() { return (double) tokens * ((double) units * dim + dim + units); }
-  @Override public int readoutWidth() { return units; }
-  @Override double doublesPerSample(boolean withGradient) { return (double) tokens * dim + (double) tokens * units * (withGradient ? 4 : 2) + 3.0 * tokens + 4; }
+  @Override double parameters() { return (double) heads * dim * dim + (double) heads * dim; }
+  @Override public double macsPerSample() { return (double) heads * tokens * ((double) dim * dim + 2.0 * tokens * dim + dim + tokens); }
+  @Override public int readoutWidth() { return heads * tokens; }
+  @Override double doublesPerSample(boolean withGradient) { return 2.0 * tokens * dim + heads * ((double) tokens * tokens + 2.0 * tokens) + dim + 5; }
   @Override int inputDim() { return dim; }
-  @Override int[] widths() { return new int[] {dim, units}; }
+  @Override int[] widths() { return new int[] {dim, heads}; }
   @Override int specialisedGroups() { return 2; }
-  @Override TokenData trainingData(int count, long seed) { return TokenData.training(tokens, dim, degree, count, seed); }
-  @Override TokenData testData(int count, long seed) { return TokenData.test(tokens, dim, degree, count, seed); }
+  @Override PairData trainingData(int count, long seed) { return PairData.training(tokens, dim, factors, count, seed); }
+  @Override PairData testData(int count, long seed) { return PairData.test(tokens, dim, factors, count, seed); }
 
-  private int valueOffset() {
-    return dim;
+  private int scoreOffset(int h) {
+    return h * dim * dim;
   }
 
-  private int readoutOffset() {
-    return dim + units * dim;
+  private int valueOffset(int h) {
+    return heads * dim * dim + h * dim;
   }
 
-  /** Buffers for one data set, token-major: z, h, dh, delta [token][unit][sample]; scores and softmax weights [token][sample]. */
-  public final class Buffers extends KindNetwork.Buffers<TokenData> {
-    final double[][][] z, h, dh, delta;
-    final double[][] score, weight, tokenOut;
-    final double[] tmp;
+  /** Per data set: A_h x_b of the head in hand [token][coordinate][sample]; per head the softmax weights p[h][a][b][sample], values v[h][b] and outputs o[h][a]; scratch. */
+  public final class Buffers extends KindNetwork.Buffers<PairData> {
+    final double[][][] z;
+    final double[][][][] p;
+    final double[][][] v, o;
+    final double[][] g;
+    final double[] t, max;
 
-    Buffers(TokenData data, boolean withGradient) {
+    Buffers(PairData data, boolean withGradient) {
       super(data);
-      if (data.pieces != tokens || data.dim != dim) throw new IllegalArgumentException("data are not " + tokens + " tokens of dimension " + dim);
+      if (data.tokens != tokens || data.dim != dim) throw new IllegalArgumentException("data are not " + tokens + " tokens of dimension " + dim);
       int m = data.count;
-      z = new double[tokens][units][m];
-      h = new double[tokens][units][m];
-      dh = withGradient ? new double[tokens][units][m] : null;
-      delta = withGradient ? new double[tokens][units][m] : null;
-      score = new double[tokens][m];
-      weight = new double[tokens][m];
-      tokenOut = new double[tokens][m];
-      tmp = new double[m];
+      z = new double[tokens][dim][m];
+      p = new double[heads][tokens][tokens][m];
+      v = new double[heads][tokens][m];
+      o = new double[heads][tokens][m];
+      g = new double[dim][m];
+      t = new double[m];
+      max = new double[m];
     }
   }
 
-  @Override Buffers buffers(TokenData data, boolean withGradient) {
+  @Override Buffers buffers(PairData data, boolean withGradient) {
     return new Buffers(data, withGradient);
   }
 
   @Override
   void forward(double[] theta, Buffers b, boolean derivatives) {
-    int m = b.data.count, v0 = valueOffset(), b0 = readoutOffset();
+    int m = b.data.count;
     double[][][] x = b.data.xt;
-    for (int l = 0; l < tokens; l++) {
-      double[] s = b.score[l];
-      java.util.Arrays.fill(s, 0.0);
-      for (int k = 0; k < dim; k++) BatchOps.axpy(0, m, fanScale * theta[k], x[l][k], s);
-    }
-    softmax(b.score, b.weight, b.tmp, m);
     java.util.Arrays.fill(b.f, 0.0);
-    for (int l = 0; l < tokens; l++) {
-      BatchOps.project(theta, v0, dim, units, fanScale, x[l], b.z[l], m);
-      double[] out = b.tokenOut[l];
-      java.util.Arrays.fill(out, 0.0);
-      for (int j = 0; j < units; j++) {
-        act.apply(b.z[l][j], b.h[l][j], derivatives ? b.dh[l][j] : null, m);
-        BatchOps.axpy(0, m, readoutScale * theta[b0 + j], b.h[l][j], out);
+    for (int h = 0; h < heads; h++) {
+      for (int k = 0; k < tokens; k++) {
+        BatchOps.project(theta, scoreOffset(h), dim, dim, scoreScale, x[k], b.z[k], m); // z_k = A_h x_k
+        double[] v = b.v[h][k];
+        java.util.Arrays.fill(v, 0.0);
+        for (int j = 0; j < dim; j++) BatchOps.axpy(0, m, valueScale * theta[valueOffset(h) + j], x[k][j], v);
       }
-      double[] w = b.weight[l];
-      for (int mu = 0; mu < m; mu++) b.f[mu] += w[mu] * out[mu];
+      for (int a = 0; a < tokens; a++) {
+        double[][] p = b.p[h][a];
+        for (int k = 0; k < tokens; k++) {
+          java.util.Arrays.fill(p[k], 0.0);
+          for (int j = 0; j < dim; j++) multiplyAdd(m, x[a][j], b.z[k][j], p[k]); // s_ak = x_a . A_h x_k
+        }
+        softmax(p, b.max, b.t, m);
+        double[] o = b.o[h][a];
+        java.util.Arrays.fill(o, 0.0);
+        for (int k = 0; k < tokens; k++) multiplyAdd(m, p[k], b.v[h][k], o);
+        BatchOps.axpy(0, m, outScale, o, b.f);
+      }
     }
   }
 
-  /** weight[l][mu] = exp(score[l][mu] - max) / sum over l, per sample (max subtracted for range). */
-  private void softmax(double[][] score, double[][] weight, double[] sum, int m) {
-    double[] max = sum; // reused: first the maximum, then the sum
-    System.arraycopy(score[0], 0, max, 0, m);
-    for (int l = 1; l < tokens; l++) for (int mu = 0; mu < m; mu++) max[mu] = Math.max(max[mu], score[l][mu]);
-    for (int l = 0; l < tokens; l++) for (int mu = 0; mu < m; mu++) weight[l][mu] = Math.exp(score[l][mu] - max[mu]);
-    java.util.Arrays.fill(sum, 0, m, 0.0);
-    for (int l = 0; l < tokens; l++) for (int mu = 0; mu < m; mu++) sum[mu] += weight[l][mu];
-    for (int l = 0; l < tokens; l++) for (int mu = 0; mu < m; mu++) weight[l][mu] /= sum[mu];
+  /** y[j] += a[j] b[j]. */
+  private static void multiplyAdd(int m, double[] a, double[] b, double[] y) {
+    for (int j = 0; j < m; j++) y[j] += a[j] * b[j];
   }
 
+  /** The rows p[k] hold scores s_k per sample; they become softmax_k(s), the maximum subtracted for range. */
+  private void softmax(double[][] p, double[] max, double[] sum, int m) {
+    System.arraycopy(p[0], 0, max, 0, m);
+    for (int k = 1; k < tokens; k++) for (int mu = 0; mu < m; mu++) max[mu] = Math.max(max[mu], p[k][mu]);
+    java.util.Arrays.fill(sum, 0, m, 0.0);
+    for (int k = 0; k < tokens; k++) {
+      double[] r = p[k];
+      for (int mu = 0; mu < m; mu++) {
+        r[mu] = Math.exp(r[mu] - max[mu]);
+        sum[mu] += r[mu];
+      }
+    }
+    for (int mu = 0; mu < m; mu++) sum[mu] = 1 / sum[mu];
+    for (int k = 0; k < tokens; k++) BatchOps.multiplyInPlace(m, p[k], sum);
+  }
+
+  /**
+   * With r = dU/df: dU/dv_hb = r L^-1/2 sum_a p_ab, and dU/ds_hab = r L^-1/2 p_ab (v_b - o_a); a score
+   * s_ab = x_a . A_h x_b gives dU/dA_h = sum_a x_a (sum_b dU/ds_ab x_b)^T, reduced over the batch.
+   */
   @Override
   void backward(double[] theta, Buffers b, double[] grad) {
-    int m = b.data.count, v0 = valueOffset(), b0 = readoutOffset();
+    int m = b.data.count;
     double[][][] x = b.data.xt;
-    double[] ra = b.tmp;
-    for (int l = 0; l < tokens; l++) {
-      double[] w = b.weight[l], out = b.tokenOut[l];
-      // query: df/ds_l = w_l (F_l - f), F_l the readout of token l alone; ds_l/dQ = x_l / sqrt(d)
-      for (int mu = 0; mu < m; mu++) ra[mu] = b.r[mu] * w[mu] * (out[mu] - b.f[mu]);
-      for (int k = 0; k < dim; k++) grad[k] += fanScale * BatchOps.dot(0, m, ra, x[l][k]);
-      // values and readout: token l enters with weight w_l
-      for (int mu = 0; mu < m; mu++) ra[mu] = b.r[mu] * w[mu];
-      for (int j = 0; j < units; j++) {
-        grad[b0 + j] += readoutScale * BatchOps.dot(0, m, ra, b.h[l][j]);
-        BatchOps.scaledProduct(m, readoutScale * theta[b0 + j], ra, b.dh[l][j], b.delta[l][j]);
+    double[] t = b.t;
+    for (int h = 0; h < heads; h++) {
+      double[][][] p = b.p[h];
+      for (int k = 0; k < tokens; k++) {
+        java.util.Arrays.fill(t, 0.0);
+        for (int a = 0; a < tokens; a++) BatchOps.axpy(0, m, 1, p[a][k], t);
+        BatchOps.multiplyInPlace(m, t, b.r);
+        for (int j = 0; j < dim; j++) grad[valueOffset(h) + j] += outScale * valueScale * BatchOps.dot(0, m, t, x[k][j]);
       }
-      BatchOps.outerReduce(m, units, dim, b.delta[l], x[l], fanScale, grad, v0);
+      for (int a = 0; a < tokens; a++) {
+        for (double[] row : b.g) java.util.Arrays.fill(row, 0.0);
+        double[] o = b.o[h][a];
+        for (int k = 0; k < tokens; k++) {
+          double[] pk = p[a][k], v = b.v[h][k];
+          for (int mu = 0; mu < m; mu++) t[mu] = outScale * b.r[mu] * pk[mu] * (v[mu] - o[mu]);
+          for (int j = 0; j < dim; j++) multiplyAdd(m, t, x[k][j], b.g[j]);
+        }
+        BatchOps.outerReduce(m, dim, dim, x[a], b.g, scoreScale, grad, scoreOffset(h));
+      }
     }
   }
 
-  /** Specialised: value units with overlap above the threshold, and whether the query is (group 1: 0 or 1). */
+  /**
+   * Group 0: heads whose value vector lies in the span of the key token's directions (overlap above
+   * the threshold). Group 1: the largest score overlap over heads, |P_a A_h P_b|_F / |A_h|_F with
+   * P_a, P_b the projections on the query's and the key's directions: about 1/d under the prior,
+   * 1 for a score of the target's form.
+   */
   @Override
-  void countSpecialised(double[] theta, double threshold, TokenData train, Buffers test, double[] counts) {
-    for (int j = 0; j < units; j++) if (BatchOps.overlap(theta, valueOffset() + j * dim, dim, train.teacher) > threshold) counts[0]++;
-    if (BatchOps.overlap(theta, 0, dim, train.teacher) > threshold) counts[1]++;
+  void countSpecialised(double[] theta, double threshold, PairData train, Buffers test, double[] counts) {
+    double best = 0;
+    for (int h = 0; h < heads; h++) {
+      if (spanOverlap(theta, valueOffset(h), train, false) > threshold) counts[0]++;
+      double num = 0, den = 0;
+      for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) den += sq(theta[scoreOffset(h) + i * dim + j]);
+      for (int fa = 0; fa < train.directions.length; fa++) {
+        if (!train.query[fa]) continue;
+        for (int fb = 0; fb < train.directions.length; fb++) {
+          if (train.query[fb]) continue;
+          double s = 0;
+          for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) s += train.directions[fa][i] * theta[scoreOffset(h) + i * dim + j] * train.directions[fb][j];
+          num += s * s;
+        }
+      }
+      if (den > 0) best = Math.max(best, Math.sqrt(num / den));
+    }
+    counts[1] += best;
   }
 
-  /** The aligned start puts the query and three value units on the teacher. */
+  private static double sq(double v) {
+    return v * v;
+  }
+
+  /** |P w| / |w| for the vector at theta[at..at+dim) and P the projection on the query's (or key's) directions. */
+  private double spanOverlap(double[] theta, int at, PairData train, boolean queryToken) {
+    double in = 0, norm = 0;
+    for (int f = 0; f < train.directions.length; f++) {
+      if (train.query[f] != queryToken) continue;
+      double dot = 0;
+      for (int k = 0; k < dim; k++) dot += train.directions[f][k] * theta[at + k];
+      in += dot * dot;
+    }
+    for (int k = 0; k < dim; k++) norm += sq(theta[at + k]);
+    return norm > 0 ? Math.sqrt(in / norm) : 0;
+  }
+
+  /**
+   * The aligned start sets up to three heads onto the target's first-order form: A_h = u_a u_b^T
+   * (|A_h|_F = 1, the prior's typical norm) with u_a the first query direction and u_b the first
+   * key direction, and w_h along the last key direction with the prior's norm.
+   */
   @Override
-  double[] initialParameters(ChainStart start, TokenData train, SplittableRandom rng) {
+  double[] initialParameters(ChainStart start, PairData train, SplittableRandom rng) {
     double[] theta = Potential.draw(parameterCount(), rng);
-    if (start == ChainStart.ALIGNED) {
-      BatchOps.alignRows(theta, 0, dim, 1, train.teacher);
-      BatchOps.alignRows(theta, valueOffset(), dim, Math.min(ChainStart.ALIGNED_NEURONS, units), train.teacher);
+    if (start != ChainStart.ALIGNED) return theta;
+    int qa = -1, kb = -1, kv = -1;
+    for (int f = 0; f < train.directions.length; f++) {
+      if (train.query[f] && qa < 0) qa = f;
+      if (!train.query[f]) {
+        if (kb < 0) kb = f;
+        kv = f;
+      }
+    }
+    if (qa < 0) qa = kb; // a target on the key token only: the score reads that direction on both tokens
+    if (kb < 0) kb = kv = qa;
+    for (int h = 0; h < Math.min(ChainStart.ALIGNED_NEURONS, heads); h++) {
+      for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) theta[scoreOffset(h) + i * dim + j] = dim * train.directions[qa][i] * train.directions[kb][j];
+      BatchOps.alignRows(theta, valueOffset(h), dim, 1, train.directions[kv]);
     }
     return theta;
   }

@@ -26,9 +26,15 @@ public interface NetworkKind {
     return "";
   }
 
+  /** What the specialised-units record counts, group by group, for the report (threshold: the overlap that counts). */
+  default String specialised(String threshold) {
+    return "specialised neurons per layer (overlap > " + threshold + ")";
+  }
+
   /** The check of the kinds that train single-index targets He_k(w.x): the product of several directions is refused. */
   static String singleIndexOnly(ArchModel model) {
-    return model.target().terms().get(0).multiIndex()
-        ? "the verifier trains single-index targets He_k(w.x) only, not the product " + model.target().display() : null;
+    var term = model.target().terms().get(0);
+    if (term.overTokens()) return "the verifier trains targets over token pairs with the attention layer only, not " + model.target().display();
+    return term.multiIndex() ? "the verifier trains single-index targets He_k(w.x) only, not the product " + model.target().display() : null;
   }
 }

@@ -41,14 +41,17 @@ public final class Verification {
   private final SweepPlan plan;
   private final PredictedScaling prediction;
   private final Options options;
+  /** The file's ties that --set replaces ("" when none), said on the report. */
+  private final String overridden;
 
   /**
    * @param values the --set values per free scale (several give several series)
    * @param plan the budget's plan with the user's overrides; its d ladder is moved where a kind needs it
    */
-  public Verification(ArchModel model, RuleBook rules, Map<String, List<Q>> values, SweepPlan plan, boolean ladderGiven,
-      PredictedScaling prediction, Options options) {
-    this.model = model;
+  public Verification(ArchModel file, RuleBook rules, Map<String, List<Q>> values, SweepPlan plan, boolean ladderGiven,
+      Q predicted, Options options) {
+    this.model = FreedScales.free(file, values.keySet());
+    this.overridden = FreedScales.tied(file, values.keySet());
     this.series = SizeSeries.combinations(values, model.baseScale());
     try {
       for (SizeSeries s : series) instances.add(new ModelInstance(model, rules, s.settings()));
@@ -64,7 +67,7 @@ public final class Verification {
     } else {
       this.plan = plan.with(admissible(plan.dims(), instances), null, null, null, null);
     }
-    this.prediction = prediction;
+    this.prediction = predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
     this.options = options;
     Feasibility.check(instances, series.stream().map(SizeSeries::label).toList(), this.plan, options.threads());
     writableDirectory(options.out());
@@ -116,9 +119,9 @@ public final class Verification {
     ExponentFitter fitter = new ExponentFitter(options.bootstrap(), options.maxWidth(), options.minRange(), 12345, plan.budget().smoke());
     List<VerifyReport> reports = new ArrayList<>();
     Map<String, List<CellRecord>> seriesRecords = new LinkedHashMap<>();
-    err.printf(Locale.ROOT, "verify %s: estimated %s on %d thread(s) (%s budget%s)%n", model.name(),
+    err.printf(Locale.ROOT, "verify %s: estimated %s on %d thread(s) (%s budget%s)%s%n", model.name(),
         Feasibility.duration(Feasibility.seconds(instances, plan, options.threads())), options.threads(), plan.budget().label,
-        plan.budget().smoke() ? ": a smoke run, decides nothing" : "");
+        plan.budget().smoke() ? ": a smoke run, decides nothing" : "", overridden.isEmpty() ? "" : "; --set replaces the file's " + overridden);
     for (int i = 0; i < series.size(); i++) {
       SizeSeries ss = series.get(i);
       Path dir = series.size() == 1 ? options.out() : options.out().resolve(ss.directoryName());
@@ -161,6 +164,11 @@ public final class Verification {
 
   /** Where a series' predicted exponent comes from, as the report states it. */
   private String source(SizeSeries ss, Optional<Q> e) {
+    if (!overridden.isEmpty() && prediction.known()) return sourceOf(ss, e) + " (derived with the file's " + overridden + " left free)";
+    return sourceOf(ss, e);
+  }
+
+  private String sourceOf(SizeSeries ss, Optional<Q> e) {
     if (!prediction.known()) return prediction.description();
     if (e.isEmpty()) return prediction.description() + " (no region holds at " + ss.label() + ")";
     return ss.settings().isEmpty() ? prediction.description() : prediction.description() + "; at " + ss.label() + ": d^" + e.get();

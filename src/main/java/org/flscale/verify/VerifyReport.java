@@ -99,7 +99,7 @@ public final class VerifyReport {
         : "none flagged (random and aligned starts agree within 0.1 or their noise)";
     line("hysteresis %s", hyst.isEmpty() ? noHysteresis : hyst.size() + " (d, P) cells where starts disagree: " + hyst);
     line("test MSE of the averaged predictor (<y^2> = 1), mean over chains at the largest P: %s", json.get("test_mse"));
-    line("specialised neurons per layer (overlap > %s; mean over chains at the largest P): %s", g(s.specialisationThreshold()), json.get("specialised"));
+    line("%s, mean over chains at the largest P: %s", model.kind().specialised(g(s.specialisationThreshold())), json.get("specialised"));
     line("");
     line("VERDICT (A=%s): %s: %s", g(main.threshold()), main.verdict().toUpperCase(Locale.ROOT), main.reason());
     this.fits = fits;

@@ -2,10 +2,12 @@ package org.flscale.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import org.flscale.model.Target;
 import org.junit.jupiter.api.Test;
 
-/** The conv and attention backward passes against central finite differences of the potential, at tiny sizes. */
+/** The conv and attention backward passes (attention at d = 3, L = 3, H = 2) against central finite differences of the potential, at tiny sizes. */
 class LayerKindGradientTest {
 
   private static void check(Trainable net, ChainStart start) {
@@ -25,18 +27,42 @@ class LayerKindGradientTest {
     check(net.bind(TokenData.training(2, 5, 2, 11, 8), TokenData.test(2, 5, 2, 5, 8)), ChainStart.RANDOM);
   }
 
+  /** The paper's target: He1(u1.x_a) He1(u2.x_b) He1(u3.x_b) over ordered pairs a != b. */
+  private static final List<Target.Factor> PAPER = List.of(new Target.Factor(1, "u1", "a"), new Target.Factor(1, "u2", "b"), new Target.Factor(1, "u3", "b"));
+
   @Test
-  void attentionRelu() {
-    AttentionNetwork net = new AttentionNetwork(6, 5, 4, ActivationKernel.named("relu"), 1 / Math.sqrt(5), 3);
-    check(net.bind(TokenData.training(4, 6, 3, 9, 7), TokenData.test(4, 6, 3, 5, 7)), ChainStart.ALIGNED);
+  void attentionHeadTinySizes() {
+    AttentionNetwork net = new AttentionNetwork(3, 3, 2, PAPER);
+    check(net.bind(7, 5, 2), ChainStart.RANDOM);
+    check(net.bind(7, 5, 3), ChainStart.ALIGNED);
   }
 
   @Test
-  void attentionErfOneTokenAndMeanField() {
-    AttentionNetwork one = new AttentionNetwork(5, 7, 1, ActivationKernel.named("erf"), 1.0 / 7, 3);
-    check(one.bind(TokenData.training(1, 5, 3, 8, 2), TokenData.test(1, 5, 3, 5, 2)), ChainStart.RANDOM);
-    AttentionNetwork many = new AttentionNetwork(4, 3, 7, ActivationKernel.named("tanh"), 1.0 / 3, 3);
-    check(many.bind(TokenData.training(7, 4, 3, 10, 2), TokenData.test(7, 4, 3, 5, 2)), ChainStart.ALIGNED);
+  void attentionHeadOneHeadManyTokensKeyOnlyTarget() {
+    AttentionNetwork net = new AttentionNetwork(4, 5, 1, List.of(new Target.Factor(2, "u1", "b")));
+    check(net.bind(6, 5, 4), ChainStart.ALIGNED);
+  }
+
+  @Test
+  void pairTargetsHaveUnitVariance() {
+    for (List<Target.Factor> f : List.of(PAPER, List.of(new Target.Factor(2, "u1", "b")), List.of(new Target.Factor(1, "u1", "a"), new Target.Factor(2, "u2", "b")))) {
+      PairData data = PairData.test(4, 5, f, 100_000, 1);
+      double yy = 0;
+      for (double v : data.y) yy += v * v;
+      assertEquals(1.0, yy / data.count, 0.04, f.toString());
+    }
+  }
+
+  @Test
+  void pairDirectionsAreOrthonormal() {
+    double[][] u = PairData.orthonormal(3, 5, 9);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double dot = 0;
+        for (int k = 0; k < 5; k++) dot += u[i][k] * u[j][k];
+        assertEquals(i == j ? 1 : 0, dot, 1e-12);
+      }
+    }
   }
 
   @Test

@@ -34,7 +34,11 @@ class LayerKindVerifyTest {
       assertEquals(0, s.get("diverged").asInt());
       assertTrue(s.get("predicted").isNumber(), "each series has the derivation's exponent: " + s.get("predicted_source"));
       assertTrue(s.get("predicted_source").asText().startsWith("derived"), s.get("predicted_source").asText());
+      assertTrue(s.get("predicted_source").asText().contains("left free"), "the file ties L; --set sweeps it: " + s.get("predicted_source"));
+      assertTrue(s.get("network").asText().contains("attention linear(heads H=d^0, tokens L="), s.get("network").asText());
     }
+    assertEquals(1.75, j.get("series").get(0).get("predicted").asDouble(), 1e-12, "(L d^3)^(1/2) at L = d^(1/2)");
+    assertEquals(2.0, j.get("series").get(1).get("predicted").asDouble(), 1e-12, "(L d^3)^(1/2) at L = d");
     JsonNode c = j.get("collapse");
     assertEquals(4, c.get("points").size());
     for (JsonNode p : c.get("points")) {
@@ -46,6 +50,15 @@ class LayerKindVerifyTest {
     assertTrue(Files.size(dir.resolve("collapse_all.png")) > 1000);
     assertTrue(Files.exists(dir.resolve("L=d^1_2").resolve("cells.jsonl")));
     assertTrue(Files.readString(dir.resolve("summary.txt")).contains("COLLAPSE"));
+  }
+
+  @Test
+  void attentionAsTheFileTiesIt() throws Exception {
+    String[] r = run(0, "verify", "examples/attention_head.arch", "--d", "4,9", "--ratios", "4", "--seeds", "1", "--starts", "aligned", "--time", "0.1",
+        "--test-size", "100", "--bootstrap", "20", "--out", tmp.resolve("tied").toString(), "--format", "json", "--no-progress", "--no-plots");
+    JsonNode j = new ObjectMapper().readTree(r[0]);
+    assertEquals(1.75, j.get("predicted").asDouble(), 1e-12, j.get("predicted_source").asText());
+    assertEquals("[1]", j.get("sizes").get("widths").get("9").toString(), "one head");
   }
 
   @Test

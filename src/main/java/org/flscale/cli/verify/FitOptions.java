@@ -2,9 +2,6 @@ package org.flscale.cli.verify;
 
 import java.util.List;
 import org.flscale.math.Q;
-import org.flscale.rules.RuleBook;
-import org.flscale.model.ArchModel;
-import org.flscale.verify.PredictedScaling;
 import picocli.CommandLine.Option;
 
 /** What P_* is read at, how the exponent is fitted and decided, and what it is compared with. */
@@ -28,8 +25,8 @@ public final class FitOptions {
       description = "Exponent of d in P_* to compare with, e.g. 1 or 3/2 (overrides the derivation).")
   Q predicted;
 
-  /** --predicted, else the derivation's closed form. */
-  public PredictedScaling prediction(RuleBook rules, ArchModel model) {
-    return predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
+  /** --predicted (null: the derivation's closed form). */
+  public Q predicted() {
+    return predicted;
   }
 }
