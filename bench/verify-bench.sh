@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of the verifier's training inner loop: one full-batch Langevin step of a two-layer
 # erf network (forward, backward, noisy update), double precision, one chain on one core, in Java
-# (flscale's Network) and in PyTorch (the same hand-written loop, torch.set_num_threads(1)), on the
+# (flscale's DenseNetwork) and in PyTorch (the same hand-written loop, torch.set_num_threads(1)), on the
 # same sizes, printed side by side as GFLOP/s, fraction of peak and the Java/PyTorch ratio.
 # FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
 # and the update are not counted. Peak: 2 cores x 2.1 GHz x 32 FP64 FLOP/cycle = 134 GFLOP/s
-# (67 per core; see the project's STACK notes). Also times one chain of the reference cell
+# (67 per core). Also times one chain of the reference cell
 # d=32, P/d=16, kappa=0.1, T=3 against the reference numpy cost 3e-8 (P/d)^2 d^3 / kappa s.
 # Usage: bench/verify-bench.sh [d,N,P ...]   (default: 32,32,512 64,64,1024 128,128,2048 256,256,4096)
 set -euo pipefail

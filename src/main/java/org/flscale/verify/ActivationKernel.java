@@ -144,4 +144,27 @@ public final class ActivationKernel {
   static double erf(double x) {
     return erfWithExp(x, Math.exp(-x * x));
   }
+
+  /** Whether the kernel can run on another thread than the one that compiled it (the rule engine's fallback cannot). */
+  boolean usableFromAnotherThread() {
+    if (isFast()) return true;
+    ActivationKernel k = this;
+    java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread t = new Thread(() -> {
+      try {
+        double[] z = {0.3}, h = new double[1], dh = new double[1];
+        k.apply(z, h, dh, 1);
+        ok.set(true);
+      } catch (RuntimeException e) {
+        ok.set(false);
+      }
+    });
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ok.get();
+  }
 }

@@ -226,9 +226,12 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
   }
 
   /**
-   * The aligned start sets up to three heads onto the target's first-order form: A_h = u_a u_b^T
-   * (|A_h|_F = 1, the prior's typical norm) with u_a the first query direction and u_b the first
-   * key direction, and w_h along the last key direction with the prior's norm.
+   * The aligned start is the target's first-order form: head 0 gets A_0 = u_a u_b^T (|A_0|_F = 1, the
+   * prior's typical norm; u_a the first query direction, u_b the first key direction) and w_0 along
+   * the last key direction with the prior's norm; a second head, when there is one, gets A_1 = 0
+   * (uniform attention) and the opposite value vector, which cancels the first head's
+   * softmax-averaged value L^(1/2) mean_b w_0 . x_b, a linear term orthogonal to the target. (Putting every head on
+   * the score would add those terms up: a start farther from the target than a prior draw.)
    */
   @Override
   double[] initialParameters(ChainStart start, PairData train, SplittableRandom rng) {
@@ -244,9 +247,11 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
     }
     if (qa < 0) qa = kb; // a target on the key token only: the score reads that direction on both tokens
     if (kb < 0) kb = kv = qa;
-    for (int h = 0; h < Math.min(ChainStart.ALIGNED_NEURONS, heads); h++) {
-      for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) theta[scoreOffset(h) + i * dim + j] = dim * train.directions[qa][i] * train.directions[kb][j];
-      BatchOps.alignRows(theta, valueOffset(h), dim, 1, train.directions[kv]);
+    for (int i = 0; i < dim; i++) for (int j = 0; j < dim; j++) theta[scoreOffset(0) + i * dim + j] = dim * train.directions[qa][i] * train.directions[kb][j];
+    BatchOps.alignRows(theta, valueOffset(0), dim, 1, train.directions[kv]);
+    if (heads > 1) {
+      java.util.Arrays.fill(theta, scoreOffset(1), scoreOffset(1) + dim * dim, 0.0);
+      for (int k = 0; k < dim; k++) theta[valueOffset(1) + k] = -theta[valueOffset(0) + k];
     }
     return theta;
   }

@@ -36,7 +36,7 @@ final class FreedScales {
     for (String n : names) {
       Scale s = model.scale(n);
       if (s == null || s.kind() != Scale.Kind.TIED) continue;
-      sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" = ").append(model.baseScale()).append("^(").append(s.exponent().constant()).append(')');
+      sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" = ").append(model.baseScale()).append('^').append(s.exponent().constant().isInteger() ? s.exponent().constant().toString() : "(" + s.exponent().constant() + ")");
     }
     return sb.toString();
   }

@@ -30,13 +30,20 @@ public final class ModelInstance {
   private final ArchModel model;
   private final NetworkKind kind;
   private final Map<String, Q> settings;
+  private final Map<String, Integer> fixed;
   private final Map<String, Q> exponents = new LinkedHashMap<>();
   private final ActivationKernel[] kernels;
   private final boolean threadSafe;
 
   public ModelInstance(ArchModel model, RuleBook rules, Map<String, Q> set) {
+    this(model, rules, set, Map.of());
+  }
+
+  /** fixed: scales set to one size at every d (their exponent in set is 0). */
+  public ModelInstance(ArchModel model, RuleBook rules, Map<String, Q> set, Map<String, Integer> fixed) {
     this.model = model;
     this.settings = new LinkedHashMap<>(set);
+    this.fixed = new LinkedHashMap<>(fixed);
     if (model.target().terms().size() > 1) {
       throw new IllegalArgumentException("the verifier trains one-term targets only; " + model.target().display() + " has "
           + model.target().terms().size() + " terms (derive it, or verify one term at a time)");
@@ -57,7 +64,7 @@ public final class ModelInstance {
     kernels = new ActivationKernel[model.layers().size()];
     for (int l = 0; l < kernels.length; l++) kernels[l] = ActivationKernel.of(rules.activation(model.layers().get(l).activation()));
     NetworkShape.readoutScale(model.parametrization().name(), 1); // rejects unknown parametrizations early
-    threadSafe = Arrays.stream(kernels).allMatch(ModelInstance::usableFromAnotherThread);
+    threadSafe = Arrays.stream(kernels).allMatch(ActivationKernel::usableFromAnotherThread);
   }
 
   /** The exponent of a scale in the base once the --set values are substituted; it must be a number. */
@@ -75,27 +82,6 @@ public final class ModelInstance {
    */
   public boolean threadSafe() {
     return threadSafe;
-  }
-
-  private static boolean usableFromAnotherThread(ActivationKernel k) {
-    if (k.isFast()) return true;
-    java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread t = new Thread(() -> {
-      try {
-        double[] z = {0.3}, h = new double[1], dh = new double[1];
-        k.apply(z, h, dh, 1);
-        ok.set(true);
-      } catch (RuntimeException e) {
-        ok.set(false);
-      }
-    });
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return ok.get();
   }
 
   public ArchModel model() {
@@ -131,6 +117,7 @@ public final class ModelInstance {
   /** The size of a scale at d, d^q rounded (at least 1, at most Integer.MAX_VALUE: {@link #sizeProblem} refuses such sizes first). */
   public int size(String scale, int d) {
     if (scale.equals(model.baseScale())) return d;
+    if (fixed.containsKey(scale)) return fixed.get(scale);
     double v = Math.pow(d, exponents.get(scale).doubleValue());
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(v)));
   }
@@ -178,7 +165,7 @@ public final class ModelInstance {
   /** Why d cannot be used: a scale too large to allocate, or the kind's reason; null when it can. */
   public String sizeProblem(int d) {
     for (Map.Entry<String, Q> e : exponents.entrySet()) {
-      double log10 = e.getValue().doubleValue() * Math.log10(d);
+      double log10 = fixed.containsKey(e.getKey()) ? Math.log10(fixed.get(e.getKey())) : e.getValue().doubleValue() * Math.log10(d);
       if (log10 > Math.log10(MAX_SCALE_SIZE)) {
         return String.format(Locale.ROOT, "scale %s = %s^%s is about 10^%.0f at %s = %d: far too large to allocate (at most %.0f)",
             e.getKey(), model.baseScale(), power(e.getValue()), Math.floor(log10), model.baseScale(), d, MAX_SCALE_SIZE);
@@ -224,7 +211,12 @@ public final class ModelInstance {
     Map<String, BigFraction> options = new LinkedHashMap<>();
     layerOptions().forEach((o, s) -> options.put(o, exponents.get(s).toBigFraction()));
     // BigFraction's toString keeps the keys of results written before exponents were Q
-    return "widths=d^" + widths + (options.isEmpty() ? "" : " " + kind.name() + "=d^" + options);
+    return "widths=d^" + widths + (options.isEmpty() ? "" : " " + kind.name() + "=d^" + options) + (fixed.isEmpty() ? "" : " fixed=" + fixed);
+  }
+
+  /** "=d^(1/2)" for a power of the base, "=2" for a fixed size. */
+  private String sizeOf(String scale) {
+    return fixed.containsKey(scale) ? "=" + fixed.get(scale) : "=" + model.baseScale() + "^" + power(exponents.get(scale));
   }
 
   /** An exponent as the .arch language writes it: 1, (1/2), (-3/2). */
@@ -241,8 +233,8 @@ public final class ModelInstance {
       Layer layer = model.layers().get(l);
       sb.append(" -> ").append(layer.isDense() ? "" : layer.kind() + " ").append(layer.activation()).append('(');
       List<String> parts = new ArrayList<>();
-      if (layer.width() != null) parts.add(layer.width() + "=" + base + "^" + power(exponents.get(layer.width())));
-      if (l == 0) layerOptions().forEach((o, s) -> parts.add(o + " " + s + "=" + base + "^" + power(exponents.get(s))));
+      if (layer.width() != null) parts.add(layer.width() + sizeOf(layer.width()));
+      if (l == 0) layerOptions().forEach((o, s) -> parts.add(o + " " + s + sizeOf(s)));
       sb.append(String.join(", ", parts)).append(kernels[l].isFast() ? "" : ", slow generic kernel").append(')');
     }
     if (model.readout() != null) sb.append(" -> linear readout");

@@ -45,16 +45,16 @@ public final class Verification {
   private final String overridden;
 
   /**
-   * @param values the --set values per free scale (several give several series)
+   * @param values the --set values per scale (several give several series; a tied scale is swept as if free)
    * @param plan the budget's plan with the user's overrides; its d ladder is moved where a kind needs it
    */
-  public Verification(ArchModel file, RuleBook rules, Map<String, List<Q>> values, SweepPlan plan, boolean ladderGiven,
+  public Verification(ArchModel file, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
       Q predicted, Options options) {
     this.model = FreedScales.free(file, values.keySet());
     this.overridden = FreedScales.tied(file, values.keySet());
     this.series = SizeSeries.combinations(values, model.baseScale());
     try {
-      for (SizeSeries s : series) instances.add(new ModelInstance(model, rules, s.settings()));
+      for (SizeSeries s : series) instances.add(new ModelInstance(model, rules, s.settings(), s.fixed()));
     } catch (IllegalArgumentException e) {
       throw new VerifyException(e.getMessage());
     }

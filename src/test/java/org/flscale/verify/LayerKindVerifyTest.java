@@ -25,7 +25,8 @@ class LayerKindVerifyTest {
   @Test
   void attentionTwoSeriesAndTheirCollapse() throws Exception {
     Path dir = tmp.resolve("att");
-    String[] r = run(0, "verify", "examples/attention_head.arch", "--set", "L=d^(1/2)", "--set", "L=d^1", "--d", "4,9", "--ratios", "4,16",
+    // two heads at every d, as in the paper; L swept although the file ties it
+    String[] r = run(0, "verify", "examples/attention_head.arch", "--set", "H=2", "--set", "L=d^(1/2)", "--set", "L=d^1", "--d", "4,9", "--ratios", "4,16",
         "--seeds", "1", "--time", "0.1", "--test-size", "200", "--bootstrap", "50", "--out", dir.toString(), "--format", "json", "--no-progress");
     JsonNode j = new ObjectMapper().readTree(r[0]);
     assertEquals(2, j.get("series").size());
@@ -35,20 +36,24 @@ class LayerKindVerifyTest {
       assertTrue(s.get("predicted").isNumber(), "each series has the derivation's exponent: " + s.get("predicted_source"));
       assertTrue(s.get("predicted_source").asText().startsWith("derived"), s.get("predicted_source").asText());
       assertTrue(s.get("predicted_source").asText().contains("left free"), "the file ties L; --set sweeps it: " + s.get("predicted_source"));
-      assertTrue(s.get("network").asText().contains("attention linear(heads H=d^0, tokens L="), s.get("network").asText());
+      assertTrue(s.get("network").asText().contains("attention linear(heads H=2, tokens L="), s.get("network").asText());
+      assertEquals("[2]", s.get("sizes").get("widths").get("9").toString(), "two heads");
     }
-    assertEquals(1.75, j.get("series").get(0).get("predicted").asDouble(), 1e-12, "(L d^3)^(1/2) at L = d^(1/2)");
-    assertEquals(2.0, j.get("series").get(1).get("predicted").asDouble(), 1e-12, "(L d^3)^(1/2) at L = d");
+    assertEquals(1.75, j.get("series").get(0).get("predicted").asDouble(), 1e-12, "(H L d^3)^(1/2) at L = d^(1/2), H fixed");
+    assertEquals(2.0, j.get("series").get(1).get("predicted").asDouble(), 1e-12, "(H L d^3)^(1/2) at L = d");
     JsonNode c = j.get("collapse");
     assertEquals(4, c.get("points").size());
     for (JsonNode p : c.get("points")) {
       assertTrue(p.get("predicted_pstar").asDouble() > 1, p.toString());
       assertTrue(p.get("sizes").has("L"), p.toString());
+      assertEquals(2, p.get("sizes").get("H").asInt(), p.toString());
     }
+    // P_pred is the closed form at the actual sizes: d = 4, L = 2, H = 2 gives (2 * 2 * 64)^(1/2) = 16
+    assertEquals(16.0, c.get("points").get(0).get("predicted_pstar").asDouble(), 1e-9);
     assertEquals(1.0, c.get("predicted_slope").asDouble());
     assertTrue(VERDICTS.contains(j.get("verdict").asText()));
     assertTrue(Files.size(dir.resolve("collapse_all.png")) > 1000);
-    assertTrue(Files.exists(dir.resolve("L=d^1_2").resolve("cells.jsonl")));
+    assertTrue(Files.exists(dir.resolve("H=2,L=d^1_2").resolve("cells.jsonl")));
     assertTrue(Files.readString(dir.resolve("summary.txt")).contains("COLLAPSE"));
   }
 

@@ -68,7 +68,7 @@ class VerifyEdgesTest {
 
   @Test
   void badSetValuesSayHowToWriteThem() {
-    for (String bad : List.of("N", "=d^1", "N=d^x", "N=d^1/0", "N=d^(1/2),e^1", "N=2^1")) {
+    for (String bad : List.of("N", "=d^1", "N=d^x", "N=d^1/0", "N=d^(1/2),e^1", "N=2^1", "H=0", "H=-2")) {
       String err = run(2, "verify", "examples/attention_head.arch", "--set", bad, "--out", tmp.resolve("bad").toString())[1];
       assertTrue(err.contains("--set") && (err.contains("SCALE=d^q") || err.contains("exponent") || err.contains("base")), bad + ": " + err);
       assertFalse(err.contains("Exception"), err);

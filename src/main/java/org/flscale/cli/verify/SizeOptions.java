@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flscale.cli.UserError;
-import org.flscale.math.Q;
+import org.flscale.verify.SizeSeries;
 import org.flscale.verify.ChainStart;
 import org.flscale.verify.SweepPlan;
 import picocli.CommandLine.Option;
@@ -25,7 +25,8 @@ public final class SizeOptions {
   List<ChainStart> starts;
 
   @Option(names = "--set", paramLabel = "SCALE=d^q", converter = ScaleSetting.Converter.class,
-      description = "Tie a free scale to the base scale, e.g. --set N=d^1 (exact exponents: 1/2, (3/4), 0.5). Several values (repeated, or "
+      description = "Tie a free scale to the base scale, e.g. --set N=d^1 (exact exponents: 1/2, (3/4), 0.5), or fix its size at every d: H=2. "
+          + "A scale the file ties is swept the same way (the derivation then leaves it free). Several values (repeated, or "
           + "d^(1/2),d^1) give one series of d per combination, and a collapse of all their points against the derivation's closed form.")
   List<ScaleSetting> sets = new ArrayList<>();
 
@@ -44,12 +45,12 @@ public final class SizeOptions {
   }
 
   /** The --set values per scale, in the order given; each must be a power of the model's base. */
-  public Map<String, List<Q>> values(String base) {
-    Map<String, List<Q>> out = new LinkedHashMap<>();
+  public Map<String, List<SizeSeries.Size>> values(String base) {
+    Map<String, List<SizeSeries.Size>> out = new LinkedHashMap<>();
     for (ScaleSetting s : sets) {
-      if (!s.base().equals(base)) throw new UserError("--set " + s.scale() + "=" + s.base() + "^...: the model's base scale is " + base + " (write " + s.scale() + "=" + base + "^q)");
-      List<Q> l = out.computeIfAbsent(s.scale(), k -> new ArrayList<>());
-      for (Q q : s.exponents()) if (!l.contains(q)) l.add(q);
+      if (s.base() != null && !s.base().equals(base)) throw new UserError("--set " + s.scale() + "=" + s.base() + "^...: the model's base scale is " + base + " (write " + s.scale() + "=" + base + "^q)");
+      List<SizeSeries.Size> l = out.computeIfAbsent(s.scale(), k -> new ArrayList<>());
+      for (SizeSeries.Size q : s.sizes()) if (!l.contains(q)) l.add(q);
     }
     return out;
   }
