@@ -15,8 +15,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * chains (one chain = a seed and a start, across the P ladder) are averaged; P_*(d) is where the
  * mean curve crosses the threshold (log-P interpolation); the slope of log P_* against log d is
  * fitted by least squares. The 95% interval comes from a bootstrap that resamples whole chains
- * within each d. Verdicts: inconclusive when fewer than three sizes cross, a size has a single
- * chain, the d range is under a factor {@code minRange}, or P_* moves against the prediction's
+ * within each d. Verdicts: inconclusive when fewer than three sizes cross, a size has fewer than
+ * {@code minChains} chains (a single one gives no interval at all), the d range is under a factor {@code minRange}, or P_* moves against the prediction's
  * direction beyond the chains' noise; then inconsistent when the prediction lies outside the
  * interval; inconclusive when over 20% of bootstrap replicates fail to cross or the interval is
  * wider than {@code maxWidth}; consistent otherwise. A smoke run reports the fits and decides nothing.
@@ -27,18 +27,27 @@ public final class ExponentFitter {
   private final double minRange;
   private final long seed;
   private final boolean smoke;
+  private final int minChains;
 
   static final String INCONCLUSIVE = "inconclusive";
   /** The verdict of every fit of a smoke run. */
   public static final String SMOKE = "smoke run";
 
+  /** The chains per size a verdict needs by default (the default budget's 2 seeds x 2 starts). */
+  public static final int MIN_CHAINS = 4;
+
   public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed) {
-    this(bootstrap, maxWidth, minRange, seed, false);
+    this(bootstrap, maxWidth, minRange, seed, false, MIN_CHAINS);
   }
 
-  /** smoke: a quick run, whose fits are reported but decide nothing. */
-  public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed, boolean smoke) {
+  /**
+   * smoke: a quick run, whose fits are reported but decide nothing. minChains: fewer chains at a
+   * size leave no verdict, because resampling n chains gives a bootstrap variance (n-1)/n of the
+   * true one and only n(n+1)/2 distinct means: with 2 chains the interval is about 30% too narrow.
+   */
+  public ExponentFitter(int bootstrap, double maxWidth, double minRange, long seed, boolean smoke, int minChains) {
     this.bootstrap = bootstrap;
+    this.minChains = minChains;
     this.maxWidth = maxWidth;
     this.minRange = minRange;
     this.seed = seed;
@@ -138,6 +147,10 @@ public final class ExponentFitter {
     } else if (singleChain) {
       verdict = INCONCLUSIVE;
       reason = "a size has a single chain: the bootstrap cannot estimate an interval (use more seeds or both starts)";
+    } else if (chainsPerD.stream().anyMatch(c -> c.size() < minChains)) {
+      verdict = INCONCLUSIVE;
+      reason = String.format(Locale.ROOT, "a size has only %d chains; a verdict needs %d at every size (--min-chains: with fewer the bootstrap interval is too narrow)",
+          chainsPerD.stream().mapToInt(List::size).min().orElse(0), minChains);
     } else if (dmax < minRange * dmin) {
       verdict = INCONCLUSIVE;
       reason = String.format(Locale.ROOT, "range too narrow: %s spans a factor %.2f < %.1f", variable, dmax / dmin, minRange);

@@ -43,7 +43,7 @@ final class Feasibility {
             at, gb(one), parallel, gb(one * parallel), gb(heap), Math.max(1, (int) (heap / one))));
       }
     }
-    double seconds = seconds(instances, plan, threads);
+    double seconds = seconds(instances, plan.cells(), plan, threads);
     if (seconds > REFUSE_SECONDS) {
       ModelInstance m = instances.stream().max(java.util.Comparator.comparingDouble((ModelInstance x) -> plan.cost(largest(x, plan), x))).orElseThrow();
       Cell biggest = largest(m, plan);
@@ -56,10 +56,10 @@ final class Feasibility {
     return plan.cells().stream().max(java.util.Comparator.comparingDouble((Cell c) -> plan.cost(c, m))).orElseThrow();
   }
 
-  /** Estimated wall time of the whole sweep (every series) on that many threads. */
-  static double seconds(List<ModelInstance> instances, SweepPlan plan, int threads) {
+  /** Estimated wall time of those cells of every series on that many threads. */
+  static double seconds(List<ModelInstance> instances, List<Cell> cells, SweepPlan plan, int threads) {
     double units = 0;
-    for (ModelInstance m : instances) for (Cell c : plan.cells()) units += plan.cost(c, m);
+    for (ModelInstance m : instances) for (Cell c : cells) units += plan.cost(c, m);
     return units / UNITS_PER_SECOND / Math.max(1, threads);
   }
 

@@ -29,7 +29,7 @@ import org.flscale.rules.RuleBook;
  */
 public final class Verification {
   /** How to fit and where to write; the sizes are in the plan. */
-  public record Options(List<Double> thresholds, double primary, int bootstrap, double maxWidth, double minRange,
+  public record Options(List<Double> thresholds, double primary, int bootstrap, double maxWidth, double minRange, int minChains,
       int threads, Path out, boolean resume, boolean progress, boolean plots) {}
 
   /** The run's report as text and as JSON, and a line saying where the files are. */
@@ -116,11 +116,11 @@ public final class Verification {
 
   public Outcome run(PrintStream err) {
     long t0 = System.nanoTime();
-    ExponentFitter fitter = new ExponentFitter(options.bootstrap(), options.maxWidth(), options.minRange(), 12345, plan.budget().smoke());
+    ExponentFitter fitter = new ExponentFitter(options.bootstrap(), options.maxWidth(), options.minRange(), 12345, plan.budget().smoke(), options.minChains());
     List<VerifyReport> reports = new ArrayList<>();
     Map<String, List<CellRecord>> seriesRecords = new LinkedHashMap<>();
-    err.printf(Locale.ROOT, "verify %s: estimated %s on %d thread(s) (%s budget%s)%s%n", model.name(),
-        Feasibility.duration(Feasibility.seconds(instances, plan, options.threads())), options.threads(), plan.budget().label,
+    err.printf(Locale.ROOT, "verify %s: %d series, estimated %s on %d thread(s) when nothing is done yet (%s budget%s)%s%n", model.name(), series.size(),
+        Feasibility.duration(Feasibility.seconds(instances, plan.cells(), plan, options.threads())), options.threads(), plan.budget().label,
         plan.budget().smoke() ? ": a smoke run, decides nothing" : "", overridden.isEmpty() ? "" : "; --set replaces the file's " + overridden);
     for (int i = 0; i < series.size(); i++) {
       SizeSeries ss = series.get(i);
@@ -130,9 +130,11 @@ public final class Verification {
       List<CellRecord> records;
       int ran;
       try (ResultStore store = new ResultStore(dir, model.name(), runner.settingsKey(), options.resume())) {
-        err.printf(Locale.ROOT, "  %s%s%n  %s, %d cells on %d threads%s; results in %s%n", series.size() > 1 ? ss.label() + ": " : "",
+        List<Cell> todo = plan.cells().stream().filter(c -> !store.has(c.key())).toList();
+        err.printf(Locale.ROOT, "  %s%s%n  %s, %d cells on %d threads%s, about %s; results in %s%n", series.size() > 1 ? ss.label() + ": " : "",
             instances.get(i).describe(), plan.sampler().mode().description, plan.cells().size(), options.threads(),
-            options.resume() ? " (" + store.records().size() + " already done)" : "", store.file());
+            options.resume() ? " (" + (plan.cells().size() - todo.size()) + " already done)" : "",
+            Feasibility.duration(Feasibility.seconds(List.of(instances.get(i)), todo, plan, options.threads())), store.file());
         if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
         ran = runner.run(store, err, options.progress());
         records = store.records();

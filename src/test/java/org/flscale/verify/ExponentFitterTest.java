@@ -84,8 +84,16 @@ class ExponentFitterTest {
   }
 
   @Test
+  void twoChainsPerSizeGiveAnIntervalButNoVerdict() {
+    FitResult f = fit(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 2, 8), 3.0);
+    assertTrue(Double.isFinite(f.lo()) && f.hi() > f.lo(), f.lo() + ", " + f.hi());
+    assertEquals("inconclusive", f.verdict(), f.reason());
+    assertTrue(f.reason().contains("only 2 chains"), f.reason());
+  }
+
+  @Test
   void aSmokeRunDecidesNothing() {
-    FitResult f = new ExponentFitter(200, 1.0, 2.0, 1, true).fit(ExponentFitter.curves(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 8, 2), r -> true), 0.4, 3.0);
+    FitResult f = new ExponentFitter(200, 1.0, 2.0, 1, true, ExponentFitter.MIN_CHAINS).fit(ExponentFitter.curves(synthetic(List.of(16, 32, 64, 128), 1, 0.03, 8, 2), r -> true), 0.4, 3.0);
     assertEquals(ExponentFitter.SMOKE, f.verdict());
     assertTrue(f.reason().contains("inconsistent"), "the fit's own verdict is kept in the reason: " + f.reason());
   }

@@ -21,6 +21,9 @@ public final class FitOptions {
   @Option(names = "--min-range", defaultValue = "2.0", description = "Smallest d_max/d_min that decides (default ${DEFAULT-VALUE}).")
   double minRange;
 
+  @Option(names = "--min-chains", defaultValue = "4", description = "Fewest chains (seeds x starts) at every size that still decide (default ${DEFAULT-VALUE}).")
+  int minChains;
+
   @Option(names = "--predicted", paramLabel = "EXP", converter = ExactRational.class,
       description = "Exponent of d in P_* to compare with, e.g. 1 or 3/2 (overrides the derivation).")
   Q predicted;

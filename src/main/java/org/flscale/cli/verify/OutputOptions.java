@@ -38,7 +38,7 @@ public final class OutputOptions {
 
   /** The verifier's options from these and the fit's. */
   public org.flscale.verify.Verification.Options options(FitOptions fit, ArchModel model) {
-    return new org.flscale.verify.Verification.Options(fit.thresholds, fit.primary, fit.bootstrap, fit.maxWidth, fit.minRange,
+    return new org.flscale.verify.Verification.Options(fit.thresholds, fit.primary, fit.bootstrap, fit.maxWidth, fit.minRange, fit.minChains,
         threads(), out(model), resume, !noProgress, !noPlots);
   }
 }
