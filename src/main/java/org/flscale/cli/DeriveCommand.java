@@ -1,6 +1,6 @@
 package org.flscale.cli;
 
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
 import org.flscale.model.ArchModel;
+import org.flscale.parse.ArchError;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.JsonReport;
 import org.flscale.report.LatexReport;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class DeriveCommand implements Callable<Integer> {
   enum Format { text, json, latex }
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = ".arch files")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = ".arch files; - reads one from standard input")
   List<Path> files;
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or latex (default: ${DEFAULT-VALUE})")
@@ -34,26 +35,40 @@ public final class DeriveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path f : files) {
-      if (!Files.isRegularFile(f)) throw new UserError("no such file: " + f);
-    }
     RuleBook book = rules.load();
     ArchFileParser parser = new ArchFileParser(book.knownNames());
     Deriver deriver = new Deriver(book);
+    if (format == Format.json) return json(parser, deriver, book);
     // Parse every file first: a mistake in any of them stops the run before any result is printed.
     List<ArchModel> models = new ArrayList<>();
-    for (Path f : files) models.add(parser.parse(f));
+    for (Path f : files) models.add(ArchInput.read(f).parse(parser));
     List<Derivation> results = new ArrayList<>();
     for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver, m));
     book.saveCache();
-    switch (format) {
-      case json -> {
-        if (results.size() == 1) System.out.println(JsonReport.write(JsonReport.toJson(results.get(0))));
-        else System.out.println(JsonReport.write(results.stream().map(JsonReport::toJson).toList()));
-      }
-      case text -> results.forEach(r -> System.out.println(TextReport.render(r)));
-      case latex -> results.forEach(r -> System.out.println(LatexReport.render(r)));
-    }
+    for (Derivation r : results) System.out.println(format == Format.text ? TextReport.render(r) : LatexReport.render(r));
     return 0;
+  }
+
+  /**
+   * For scripts: every file gets its entry, a derivation or an error object naming the file, line,
+   * column and message; the exit status still says that some file failed.
+   */
+  private int json(ArchFileParser parser, Deriver deriver, RuleBook book) {
+    List<ObjectNode> entries = new ArrayList<>();
+    boolean failed = false;
+    for (Path f : files) {
+      try {
+        entries.add(JsonReport.toJson(DerivedFile.withProgressBar(deriver, ArchInput.read(f).parse(parser))));
+      } catch (ArchError e) {
+        entries.add(JsonReport.error(e.pos().file(), e.pos().line(), e.pos().column(), e.getMessage()));
+        failed = true;
+      } catch (UserError e) {
+        entries.add(JsonReport.error(f.toString(), null, null, e.getMessage()));
+        failed = true;
+      }
+    }
+    book.saveCache();
+    System.out.println(JsonReport.write(entries.size() == 1 ? entries.get(0) : entries));
+    return failed ? Main.USER_ERROR : 0;
   }
 }

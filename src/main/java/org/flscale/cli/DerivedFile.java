@@ -1,12 +1,11 @@
 package org.flscale.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
 import org.flscale.model.ArchModel;
-import org.flscale.report.ProgressBar;
 import org.flscale.parse.ArchFileParser;
+import org.flscale.report.ProgressBar;
 import org.flscale.rules.RuleBook;
 
 /** The derivation of one file, for the commands that draw or write it up (phase, report). */
@@ -14,9 +13,12 @@ final class DerivedFile {
   private DerivedFile() {}
 
   static Derivation derive(RulesOption rules, Path file) {
-    if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
+    return derive(rules, ArchInput.read(file));
+  }
+
+  static Derivation derive(RulesOption rules, ArchInput input) {
     RuleBook book = rules.load();
-    Derivation d = withProgressBar(new Deriver(book), new ArchFileParser(book.knownNames()).parse(file));
+    Derivation d = withProgressBar(new Deriver(book), input.parse(new ArchFileParser(book.knownNames())));
     book.saveCache();
     return d;
   }

@@ -70,15 +70,36 @@ public final class RegressionSuite {
   }
 
   private Result runInvalid(String name, Path arch, String expected) {
+    String actual = actualError(arch);
+    if (actual == null) return new Result(name, List.of("expected the error \"" + expected + "\", but the file was accepted"));
+    return actual.equals(expected) ? new Result(name, List.of())
+        : new Result(name, List.of("expected error: " + expected, "  actual error: " + actual));
+  }
+
+  /** The file's error as NAME.expected-error holds it, "line:column: error: message"; null when it is accepted. */
+  private String actualError(Path arch) {
     try {
       // some mistakes only show against the rules (a layer kind's identities): derive too
       deriver.derive(parser.parse(arch));
-      return new Result(name, List.of("expected the error \"" + expected + "\", but the file was accepted"));
+      return null;
     } catch (ArchError e) {
-      String actual = e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
-      return actual.equals(expected) ? new Result(name, List.of())
-          : new Result(name, List.of("expected error: " + expected, "  actual error: " + actual));
+      return e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
     }
+  }
+
+  /**
+   * Rewrites NAME.expected-error of an invalid case from the current error; false (and the file kept)
+   * when the case is now accepted, which needs a person's look.
+   */
+  public boolean writeExpectedError(Path arch) throws IOException {
+    String error = actualError(arch);
+    if (error == null) return false;
+    Files.writeString(expectedErrorFile(arch), error + "\n");
+    return true;
+  }
+
+  public static Path expectedErrorFile(Path arch) {
+    return arch.resolveSibling(arch.getFileName().toString().replaceFirst("\\.arch$", "") + ".expected-error");
   }
 
   /** Writes NAME.expected.json from the current derivation: the answer and each pattern's optimum. */
