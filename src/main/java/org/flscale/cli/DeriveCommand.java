@@ -10,6 +10,7 @@ import org.flscale.derive.Deriver;
 import org.flscale.model.ArchModel;
 import org.flscale.parse.ArchError;
 import org.flscale.parse.ArchFileParser;
+import org.flscale.report.CasExport;
 import org.flscale.report.JsonReport;
 import org.flscale.report.LatexReport;
 import org.flscale.report.TextReport;
@@ -23,12 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "derive", mixinStandardHelpOptions = true,
     description = "Derive the critical scaling P_* of each .arch file from the rules.")
 public final class DeriveCommand implements Callable<Integer> {
-  enum Format { text, json, latex }
+  enum Format { text, json, latex, sympy, mathematica }
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = ".arch files; - reads one from standard input")
   List<Path> files;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or latex (default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "text", description = "text, json, latex, sympy or mathematica (the answer as an expression SymPy's parse_expr and "
+      + "Mathematica's ToExpression read; default: ${DEFAULT-VALUE})")
   Format format;
 
   @Mixin RulesOption rules;
@@ -45,8 +47,18 @@ public final class DeriveCommand implements Callable<Integer> {
     List<Derivation> results = new ArrayList<>();
     for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver, m));
     book.saveCache();
-    for (Derivation r : results) System.out.println(format == Format.text ? TextReport.render(r) : LatexReport.render(r));
+    for (Derivation r : results) System.out.println(render(r));
     return 0;
+  }
+
+  private String render(Derivation r) {
+    return switch (format) {
+      case text -> TextReport.render(r);
+      case latex -> LatexReport.render(r);
+      case sympy -> CasExport.render(r, CasExport.Dialect.SYMPY);
+      case mathematica -> CasExport.render(r, CasExport.Dialect.MATHEMATICA);
+      case json -> throw new IllegalStateException("JSON is written file by file");
+    };
   }
 
   /**
