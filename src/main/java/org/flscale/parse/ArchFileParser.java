@@ -88,7 +88,11 @@ public final class ArchFileParser {
         if (i == 0 && !(s instanceof ArchParser.ModelStmtContext)) {
           throw new ArchError(pos(s), "the file must start with 'model NAME'");
         }
-        statement(s);
+        try {
+          statement(s);
+        } catch (ArithmeticException e) { // a number too large to compute with (ridge kappa = 1e999999999)
+          throw new ArchError(pos(s), e.getMessage());
+        }
       }
       SourcePos end = pos(tree.getStop());
       if (modelName == null) throw new ArchError(new SourcePos(file, 1, 1), "missing 'model NAME' statement");
