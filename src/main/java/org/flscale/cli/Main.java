@@ -1,6 +1,6 @@
 package org.flscale.cli;
 
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.rules.RuleError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -46,6 +46,16 @@ public final class Deriver {
   }
 
   private TimeLimit limit = TimeLimit.NONE;
+  private boolean every;
+
+  /**
+   * Whether to compare every pattern assignment even where there are more than EnergyBuilder's
+   * mergeAbove (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
+   */
+  public Deriver withEveryAssignment(boolean every) {
+    this.every = every;
+    return this;
+  }
 
   public Deriver withProgress(Progress p) {
     this.progress = p;
@@ -160,11 +170,11 @@ public final class Deriver {
     List<String> patterns = model.patterns();
     long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
-    List<EnergyBuilder.Energy> energies = builder.all(patterns, progress::solved, limit);
+    List<Energy> energies = builder.all(patterns, progress::solved, limit, every);
     List<String> lazyFirst = rules.knownNames().patterns();
     Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
     List<String> paramOrder = new ArrayList<>();
-    for (EnergyBuilder.Energy e : energies) {
+    for (Energy e : energies) {
       int rank = rank(e.assignment(), lazyFirst);
       List<Candidate<Branch>> list = byPattern.computeIfAbsent(e.assignment(), a -> new ArrayList<>());
       for (String v : e.variables()) if (!paramOrder.contains(v)) paramOrder.add(v);
@@ -224,19 +234,11 @@ public final class Deriver {
   }
 
   /** One branch of a pattern's energy, with its terms as written (tied scales still symbols). */
-  record Branch(EnergyBuilder.Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
+  record Branch(Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
 
   /** Replaces each tied scale by its exponent in the base (and the free scales). */
   private static List<Affine> tie(ArchModel model, List<Affine> forms) {
-    List<Affine> out = new ArrayList<>();
-    for (Affine f : forms) {
-      Affine g = f;
-      for (Scale s : model.scales().values()) {
-        if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
-      }
-      out.add(g);
-    }
-    return out;
+    return forms.stream().map(model::tied).toList();
   }
 
   private static Piece piece(RegionSolver.Cell<Branch> cell, RegionSolver<?> solver) {
