@@ -3,7 +3,7 @@ package org.flscale.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.parse.ArchFileParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
+import org.flscale.derive.TimeLimit;
 import org.flscale.model.ArchModel;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.CasExport;
 import org.flscale.report.JsonReport;
@@ -35,6 +36,10 @@ public final class DeriveCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
+  @Option(names = "--time-limit", defaultValue = "300", paramLabel = "SECONDS",
+      description = "stop a derivation that takes longer, with a message (0: no limit; default: ${DEFAULT-VALUE})")
+  long timeLimit;
+
   @Override
   public Integer call() {
     RuleBook book = rules.load();
@@ -45,7 +50,7 @@ public final class DeriveCommand implements Callable<Integer> {
     List<ArchModel> models = new ArrayList<>();
     for (Path f : files) models.add(ArchInput.read(f).parse(parser));
     List<Derivation> results = new ArrayList<>();
-    for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver, m));
+    for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver.withTimeLimit(TimeLimit.ofSeconds(timeLimit)), m));
     book.saveCache();
     for (Derivation r : results) System.out.println(render(r));
     return 0;
@@ -67,20 +72,24 @@ public final class DeriveCommand implements Callable<Integer> {
    */
   private int json(ArchFileParser parser, Deriver deriver, RuleBook book) {
     List<ObjectNode> entries = new ArrayList<>();
-    boolean failed = false;
+    int status = 0;
     for (Path f : files) {
       try {
-        entries.add(JsonReport.toJson(DerivedFile.withProgressBar(deriver, ArchInput.read(f).parse(parser))));
+        ArchModel m = ArchInput.read(f).parse(parser);
+        entries.add(JsonReport.toJson(DerivedFile.withProgressBar(deriver.withTimeLimit(TimeLimit.ofSeconds(timeLimit)), m)));
       } catch (ArchError e) {
         entries.add(JsonReport.error(e.pos().file(), e.pos().line(), e.pos().column(), e.getMessage()));
-        failed = true;
+        status = Math.max(status, Main.USER_ERROR);
       } catch (UserError e) {
         entries.add(JsonReport.error(f.toString(), null, null, e.getMessage()));
-        failed = true;
+        status = Math.max(status, Main.USER_ERROR);
+      } catch (TimeLimit.Exceeded e) {
+        entries.add(JsonReport.error(f.toString(), null, null, e.getMessage()));
+        status = Math.max(status, Main.TIME_LIMIT);
       }
     }
     book.saveCache();
     System.out.println(JsonReport.write(entries.size() == 1 ? entries.get(0) : entries));
-    return failed ? Main.USER_ERROR : 0;
+    return status;
   }
 }

@@ -1,7 +1,8 @@
 package org.flscale.cli;
 
 import java.util.concurrent.Callable;
-import org.flscale.parse.ArchError;
+import org.flscale.derive.TimeLimit;
+import org.flscale.model.ArchError;
 import org.flscale.rules.RuleError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ public final class Main implements Callable<Integer> {
     System.exit(run(args));
   }
 
+  /** Exit status of a derivation stopped at its time limit. */
+  static final int TIME_LIMIT = 3;
+
   /** Runs the command line and returns the exit status (used by tests without exiting the JVM). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
@@ -42,6 +46,7 @@ public final class Main implements Callable<Integer> {
     }
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       cmd.getErr().println(oneLine(ex));
+      if (ex instanceof TimeLimit.Exceeded) return TIME_LIMIT;
       if (ex instanceof ArchError || ex instanceof RuleError || ex instanceof UserError
           || OutputPaths.userMistake(ex) != null) {
         return USER_ERROR;
@@ -60,7 +65,7 @@ public final class Main implements Callable<Integer> {
   /** What the user reads about an exception: the file position for a file's mistake, one line for anything else. */
   static String oneLine(Throwable ex) {
     if (ex instanceof ArchError ae) return ae.format();
-    if (ex instanceof RuleError || ex instanceof UserError) return "error: " + ex.getMessage();
+    if (ex instanceof RuleError || ex instanceof UserError || ex instanceof TimeLimit.Exceeded) return "error: " + ex.getMessage();
     String io = OutputPaths.userMistake(ex);
     if (io != null) return "error: " + io;
     return "error: internal error (" + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())

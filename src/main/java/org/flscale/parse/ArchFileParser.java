@@ -1,5 +1,7 @@
 package org.flscale.parse;
 
+import org.flscale.model.KnownNames;
+import org.flscale.model.ArchError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

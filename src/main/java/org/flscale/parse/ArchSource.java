@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flscale.model.ArchError;
 import org.flscale.model.SourcePos;
 
 /** The text of an .arch file as the parser reads it: UTF-8, without a byte-order mark. */

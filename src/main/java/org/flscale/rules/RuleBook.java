@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.flscale.math.Q;
-import org.flscale.parse.KnownNames;
+import org.flscale.model.KnownNames;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Map;
 import org.flscale.TestRules;
 import org.flscale.math.Q;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.report.DerivationView;
 import org.junit.jupiter.api.Test;
 

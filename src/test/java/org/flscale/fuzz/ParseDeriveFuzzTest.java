@@ -25,7 +25,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.flscale.derive.Deriver;
 import org.flscale.model.ArchModel;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.JsonReport;
 import org.flscale.report.TextReport;

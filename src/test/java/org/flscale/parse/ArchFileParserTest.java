@@ -1,5 +1,6 @@
 package org.flscale.parse;
 
+import org.flscale.model.ArchError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

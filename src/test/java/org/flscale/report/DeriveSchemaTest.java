@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.flscale.TestRules;
 import org.flscale.derive.Deriver;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.suite.RegressionSuite;
 import org.junit.jupiter.api.Test;
 
