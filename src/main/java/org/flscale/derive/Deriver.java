@@ -187,6 +187,7 @@ public final class Deriver {
     RegionSolver<Branch> solver = new RegionSolver<>(free);
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
+    java.util.Set<Candidate<Branch>> inAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments) + byPattern.size() + (free.isEmpty() ? 0 : 1));
     int solved = 0;
     for (var entry : byPattern.entrySet()) {
@@ -198,7 +199,7 @@ public final class Deriver {
           if (cell.winner() == null) continue;
           pieces.add(piece(cell, solver));
           // A branch that wins nowhere within its own pattern cannot win overall.
-          if (!all.contains(cell.winner())) all.add(cell.winner());
+          if (inAll.add(cell.winner())) all.add(cell.winner());
         }
       }
       outcomes.add(new PatternOutcome(entry.getKey(), pieces));

@@ -55,6 +55,7 @@ public final class RuleBook {
   private final Map<String, Activation> activations = new HashMap<>();
   private final Map<String, Template> templates = new LinkedHashMap<>();
   private boolean dirty;
+  private final Map<String, Path> definedIn = new HashMap<>();
 
   private RuleBook(Path directory, List<Path> files, String hash, Path cacheFile) {
     this.directory = directory;
@@ -84,6 +85,7 @@ public final class RuleBook {
     if (!book.readCache()) {
       book.session(); // evaluate the files now: a broken rule file is reported at once
       book.known = book.readNames();
+      book.checkContract();
       book.dirty = true;
     }
     return book;
@@ -129,6 +131,10 @@ public final class RuleBook {
         } catch (RuntimeException e) {
           throw new RuleError("rule file " + f + " does not evaluate: " + e.getMessage());
         }
+        session = s;
+        // which file declared each kind and pattern, for the contract's messages
+        for (String kind : firstArguments("KindOptions")) definedIn.putIfAbsent(kind, f);
+        for (String pattern : firstArguments("PatternParameter")) definedIn.putIfAbsent(pattern, f);
       }
       session = s;
     }
@@ -146,6 +152,31 @@ public final class RuleBook {
 
   public KnownNames knownNames() {
     return known;
+  }
+
+  /** Every kind, pattern and reading must define the heads the rule contract says it needs. */
+  private void checkContract() {
+    RuleContract.check(session(), new RuleContract.KnownNamesView() {
+      public List<String> kinds() {
+        return List.copyOf(known.kinds().keySet());
+      }
+
+      public String kindOptions(String kind) {
+        List<String> opts = new ArrayList<>(known.kinds().get(kind).options());
+        opts.addAll(known.kinds().get(kind).inputOptions());
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < opts.size(); i++) sb.append(i > 0 ? ", " : "").append('"').append(opts.get(i)).append("\" -> flO").append(i + 1);
+        return sb.append('}').toString();
+      }
+
+      public List<String> patterns() {
+        return known.patterns();
+      }
+
+      public List<String> readings() {
+        return known.lazyReadings();
+      }
+    }, definedIn);
   }
 
   private KnownNames readNames() {
