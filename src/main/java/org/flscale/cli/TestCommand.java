@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** flscale test [DIR]: the regression suite of the rule set. */
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = "Run the regression suite: each NAME.arch against NAME.expected.json "
-        + "(and each invalid/NAME.arch against NAME.expected-error). Exit status 1 when a case fails.")
+        + "(and each NAME.arch of a folder named invalid against NAME.expected-error), over the whole tree. Exit status 1 when a case fails.")
 public final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "DIR",
       description = "Directory of test cases (default: ./test-cases, else the installation's test-cases/)")
@@ -54,21 +54,18 @@ public final class TestCommand implements Callable<Integer> {
   }
 
   private static int update(RegressionSuite suite, Path d) throws IOException {
-    for (Path p : RegressionSuite.cases(d)) {
+    for (Path p : RegressionSuite.valid(d)) {
       suite.writeExpected(p);
-      System.out.println("wrote " + p.getFileName().toString().replaceFirst("\\.arch$", ".expected.json"));
+      System.out.println("wrote " + RegressionSuite.name(d, p) + ".expected.json");
     }
     int accepted = 0;
-    Path invalid = d.resolve("invalid");
-    if (Files.isDirectory(invalid)) {
-      for (Path p : RegressionSuite.cases(invalid)) {
-        Path file = RegressionSuite.expectedErrorFile(p);
-        if (suite.writeExpectedError(p)) {
-          System.out.println("wrote invalid/" + file.getFileName());
-        } else {
-          System.out.println("KEPT  invalid/" + file.getFileName() + ": " + p.getFileName() + " is now accepted; fix or remove the case");
-          accepted++;
-        }
+    for (Path p : RegressionSuite.invalid(d)) {
+      String name = RegressionSuite.name(d, p);
+      if (suite.writeExpectedError(p)) {
+        System.out.println("wrote " + name + ".expected-error");
+      } else {
+        System.out.println("KEPT  " + name + ".expected-error: " + p.getFileName() + " is now accepted; fix or remove the case");
+        accepted++;
       }
     }
     return accepted == 0 ? 0 : 1;

@@ -96,7 +96,7 @@ class OutputEdgesTest {
 
   @Test
   void aBoundOnAParameterLeftFreeIsNotSaidToBind() throws Exception {
-    Derivation d = derive("test-cases/attention_head_many_heads.arch");
+    Derivation d = derive("test-cases/layers/attention/attention_head_many_heads.arch");
     String text = TextReport.render(d);
     assertTrue(text.contains("not fixed by the balance: 1 <= M1 <= d"), text);
     assertFalse(text.contains("M1^2 <= d^2 binds"), text);
