@@ -40,11 +40,15 @@ public final class DeriveCommand implements Callable<Integer> {
       description = "stop a derivation that takes longer, with a message (0: no limit; default: ${DEFAULT-VALUE})")
   long timeLimit;
 
+  @Option(names = "--all", description = "compare and list every pattern assignment (by default a deep network's "
+      + "equivalent partial assignments are merged, and the text shows the winners and the closest few)")
+  boolean all;
+
   @Override
   public Integer call() {
     RuleBook book = rules.load();
     ArchFileParser parser = new ArchFileParser(book.knownNames());
-    Deriver deriver = new Deriver(book);
+    Deriver deriver = new Deriver(book).withEveryAssignment(all);
     if (format == Format.json) return json(parser, deriver, book);
     // Parse every file first: a mistake in any of them stops the run before any result is printed.
     List<ArchModel> models = new ArrayList<>();
@@ -58,7 +62,7 @@ public final class DeriveCommand implements Callable<Integer> {
 
   private String render(Derivation r) {
     return switch (format) {
-      case text -> TextReport.render(r);
+      case text -> TextReport.render(r, all);
       case latex -> LatexReport.render(r);
       case sympy -> CasExport.render(r, CasExport.Dialect.SYMPY);
       case mathematica -> CasExport.render(r, CasExport.Dialect.MATHEMATICA);
