@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flscale 0.1.0",
     description = "Scale analysis of feature learning: derive critical scalings from rules, and verify them numerically.",
-    subcommands = {DeriveCommand.class, TestCommand.class, VerifyCommand.class, PhaseCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DeriveCommand.class, TestCommand.class, VerifyCommand.class, PhaseCommand.class, ReportCommand.class, SpringBlockCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status for mistakes in the user's input (a .arch file, a rule file, an option). */
   public static final int USER_ERROR = 2;
