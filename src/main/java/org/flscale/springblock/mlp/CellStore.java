@@ -76,11 +76,7 @@ public final class CellStore implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public synchronized void close() throws IOException {
+    out.close();
   }
 }

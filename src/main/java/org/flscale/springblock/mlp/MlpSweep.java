@@ -3,15 +3,13 @@ package org.flscale.springblock.mlp;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flscale.report.ProgressBar;
 
 /**
  * The MLP's phase diagram as a set of independent runs (non-linearity x noise x seed), run on a
- * thread pool; each finished run goes to the store at once, and runs the store has are skipped.
+ * few worker threads; each finished run goes to the store at once, and runs the store has are skipped.
  */
 public final class MlpSweep {
   /** One run to do. */
@@ -36,28 +34,30 @@ public final class MlpSweep {
     List<Run> todo = new ArrayList<>();
     for (Run r : runs) if (!store.has(r.key())) todo.add(r);
     if (todo.isEmpty()) return 0;
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), job -> {
-      Thread t = new Thread(job, "springblock-mlp");
-      t.setDaemon(true);
-      return t;
-    });
+    // workers take the runs in list order, so an interrupted sweep lacks only the last runs
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
     try (ProgressBar bar = progress ? new ProgressBar(err, "runs", todo.size(), todo.size(), 0) : null) {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Run r : todo) {
-        futures.add(pool.submit(() -> {
-          store.add(cell(r, MlpTrainer.run(task, settings, r.nonlinearity(), r.kind(), r.noise(), r.seed())));
+      Runnable worker = () -> {
+        for (int i = next.getAndIncrement(); i < todo.size() && failure.get() == null; i = next.getAndIncrement()) {
+          Run r = todo.get(i);
+          try {
+            store.add(cell(r, MlpTrainer.run(task, settings, r.nonlinearity(), r.kind(), r.noise(), r.seed())));
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          }
           if (bar != null) bar.done(1);
-        }));
-      }
-      for (Future<?> f : futures) f.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("an MLP run failed: " + e.getCause(), e.getCause());
+        }
+      };
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < Math.max(1, Math.min(threads, todo.size())); t++) workers.add(new Thread(worker, "springblock-mlp-" + t));
+      workers.forEach(Thread::start);
+      for (Thread t : workers) t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
+    if (failure.get() != null) throw failure.get();
     return todo.size();
   }
 
