@@ -1,5 +1,5 @@
 /*
- * The .arch language (see docs/arch-language.md and ARCH-SPEC.md).
+ * The .arch language (see docs/arch-language.md).
  * The grammar is deliberately permissive about names (activations, patterns, parametrizations,
  * input distributions are plain identifiers): what they mean is checked afterwards against the
  * rule files, so a user who adds an activation in rules/ does not have to touch the grammar.
@@ -18,27 +18,32 @@ statement   : modelStmt
             | paramStmt
             | ridgeStmt
             | patternsStmt
+            | lazyStmt
             ;
 
 modelStmt    : MODEL name=ID ;
 scaleStmt    : SCALE name=ID ( '=' tiedTo=ID ( '^' exponent )? )? ;
-inputStmt    : INPUT name=ID ':' dist=ID '(' dim=ID ')' ;
+// An input of one vector, or of tokens: 'input x : gaussian(d) tokens L' (a sample is L vectors).
+inputStmt    : INPUT name=ID ':' dist=ID '(' dim=ID ')' ( key=ID value=ID )? ;
 targetStmt   : TARGET name=ID '=' targetExpr ;
 networkStmt  : NETWORK '{' layerStmt* '}' ;
 paramStmt    : PARAMETRIZATION kind=ID ;
 ridgeStmt    : RIDGE name=ID '=' number ;
 patternsStmt : PATTERNS ID ( ',' ID )* ;
+lazyStmt     : LAZY_LAYERS reading=ID ;   // how lazy layers treat features learned below (rules/kernels.m)
 
 // A sum of terms; a term is an optional coefficient (a scale such as eps, or a number) times a
 // product of Hermite factors He<k>(w . x) of distinct directions: He1(w.x) + eps He3(w.x),
-// He2(w1.x) He1(w2.x).
+// He2(w1.x) He1(w2.x). Over tokens a factor names the token it reads: He1(u1 . x_a) reads the query
+// token x_a and He1(u2 . x_b) the key token x_b of a pair (the target is summed over pairs a != b).
 targetExpr   : targetTerm ( sign+=('+' | '-') targetTerm )* ;
 targetTerm   : ( coef=ID | num=number )? hermite+ ;
 hermite      : fn=ID '(' dir=ID '.' arg=ID ')' ;
 
 // NAME = [KIND] ACT(WEIGHTS... PREV) OPTION SCALE ...; the kind (dense when left out), the number
 // of weights and the options each kind takes ("width N", "patch p", "tokens L") come from the
-// rules (rules/layers.m), so a new layer kind needs no change here.
+// rules (rules/layers.m), so a new layer kind needs no change here. A kind that is the whole
+// network (the attention head) is written 'f = attention(A w x) heads H', with no readout.
 layerStmt    : name=ID '=' kind=ID? act=ID '(' args+=ID+ ')' option*   # hiddenLayer
              | name=ID '=' weight=ID '.' prev=ID                      # readout
              ;
@@ -60,6 +65,7 @@ NETWORK         : 'network' ;
 PARAMETRIZATION : 'parametrization' ;
 RIDGE           : 'ridge' ;
 PATTERNS        : 'patterns' ;
+LAZY_LAYERS     : 'lazy_layers' ;
 
 ID          : [a-zA-Z_] [a-zA-Z_0-9]* ;
 NUMBER      : [0-9]+ ( '.' [0-9]+ )? ( [eE] [+-]? [0-9]+ )? ;

@@ -1,4 +1,4 @@
-(* Patterns of feature learning a hidden layer can take (DOMAIN.md section 2).
+(* Patterns of feature learning a hidden layer can take (docs/science.md).
    The order of Patterns is the tie-breaking order: when two pattern assignments give the same
    exponent, the one with fewer non-lazy layers wins, then the one earlier in this order, layer by layer.
 
@@ -45,3 +45,9 @@ PatternConstraints["GP",   p_, width_] := {};
 PatternConstraints["Spec", p_, width_] := {1 <= p, p <= width};   (* M counts neurons *)
 PatternConstraints["Mag",  p_, width_] := {p <= width};           (* beta may be small *)
 PatternConstraints["GFL",  p_, width_] := {1 <= p};               (* an inflation, not a shrinking *)
+
+(* A layer kind may give a pattern rules of its own (rules/attention.m); otherwise the pattern's
+   rules above apply. "nu" is the norm of the feature the pattern acts on. *)
+KindPatternCost[kind_, pat_, p_, width_, nu_] := PatternCost[pat, p, width, nu];
+KindSpikeNorm[kind_, pat_, p_, width_, nu_] := SpikeNorm[pat, p, width];
+KindPatternConstraints[kind_, pat_, p_, width_, nu_] := PatternConstraints[pat, p, width];

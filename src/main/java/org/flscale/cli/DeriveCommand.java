@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
+import org.flscale.derive.TimeLimit;
 import org.flscale.model.ArchModel;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.JsonReport;
@@ -32,6 +33,10 @@ public final class DeriveCommand implements Callable<Integer> {
 
   @Mixin RulesOption rules;
 
+  @Option(names = "--time-limit", defaultValue = "300", paramLabel = "SECONDS",
+      description = "stop a derivation that takes longer, with a message (0: no limit; default: ${DEFAULT-VALUE})")
+  long timeLimit;
+
   @Override
   public Integer call() {
     for (Path f : files) {
@@ -44,7 +49,7 @@ public final class DeriveCommand implements Callable<Integer> {
     List<ArchModel> models = new ArrayList<>();
     for (Path f : files) models.add(parser.parse(f));
     List<Derivation> results = new ArrayList<>();
-    for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver, m));
+    for (ArchModel m : models) results.add(DerivedFile.withProgressBar(deriver.withTimeLimit(TimeLimit.ofSeconds(timeLimit)), m));
     book.saveCache();
     switch (format) {
       case json -> {

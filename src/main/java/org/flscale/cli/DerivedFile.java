@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
+import org.flscale.derive.TimeLimit;
 import org.flscale.model.ArchModel;
 import org.flscale.report.ProgressBar;
 import org.flscale.parse.ArchFileParser;
@@ -13,17 +14,21 @@ import org.flscale.rules.RuleBook;
 final class DerivedFile {
   private DerivedFile() {}
 
+  /** Seconds a derivation of phase and report may take (derive sets its own with --time-limit). */
+  static final long DEFAULT_TIME_LIMIT = 300;
+
   static Derivation derive(RulesOption rules, Path file) {
     if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
     RuleBook book = rules.load();
-    Derivation d = withProgressBar(new Deriver(book), new ArchFileParser(book.knownNames()).parse(file));
+    Derivation d = withProgressBar(new Deriver(book).withTimeLimit(TimeLimit.ofSeconds(DEFAULT_TIME_LIMIT)),
+        new ArchFileParser(book.knownNames()).parse(file));
     book.saveCache();
     return d;
   }
 
   /** Derives with a progress bar on stderr that appears only if the derivation takes over two seconds. */
   static Derivation withProgressBar(Deriver deriver, ArchModel model) {
-    try (ProgressBar bar = new ProgressBar(System.err, "patterns of " + model.name() + " solved", 1, 1, 2.0)) {
+    try (ProgressBar bar = new ProgressBar(System.err, "steps of " + model.name() + " (pattern assignments built, then solved)", 1, 1, 2.0)) {
       return deriver.withProgress(new Deriver.Progress() {
         public void total(int patterns) {
           bar.total(patterns, patterns);

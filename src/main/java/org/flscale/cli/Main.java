@@ -1,6 +1,6 @@
 package org.flscale.cli;
 
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.rules.RuleError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +27,9 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /** Exit status of a derivation stopped at its time limit. */
+  static final int TIME_LIMIT = 3;
+
   /** Runs the command line and returns the exit status (used by tests without exiting the JVM). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
@@ -42,6 +45,10 @@ public final class Main implements Runnable {
       if (ex instanceof UserError ue) {
         cmd.getErr().println("error: " + ue.getMessage());
         return USER_ERROR;
+      }
+      if (ex instanceof org.flscale.derive.TimeLimit.Exceeded te) {
+        cmd.getErr().println("error: " + te.getMessage());
+        return TIME_LIMIT;
       }
       throw ex;
     });

@@ -1,6 +1,7 @@
 package org.flscale.derive;
 
 import org.flscale.math.Q;
+import org.flscale.math.Affine;
 import org.flscale.model.Target;
 
 import java.util.List;
@@ -21,12 +22,31 @@ public record Derivation(
     List<PatternOutcome> patterns,
     List<String> reachable,
     List<String> parameterOrder,
-    List<TermDerivation> terms) {
+    List<TermDerivation> terms,
+    Floor floor) {
 
   /** A derivation of a one-term target. */
   public Derivation(ArchModel model, boolean learnable, String reason, List<Piece> winner, List<PatternOutcome> patterns,
       List<String> reachable, List<String> parameterOrder) {
-    this(model, learnable, reason, winner, patterns, reachable, parameterOrder, List.of());
+    this(model, learnable, reason, winner, patterns, reachable, parameterOrder, List.of(), null);
+  }
+
+  public Derivation(ArchModel model, boolean learnable, String reason, List<Piece> winner, List<PatternOutcome> patterns,
+      List<String> reachable, List<String> parameterOrder, List<TermDerivation> terms) {
+    this(model, learnable, reason, winner, patterns, reachable, parameterOrder, terms, null);
+  }
+
+  /** Which bound is the larger on a region of the answer: P_* itself, the floor, or either, by the scales. */
+  public enum Binding { VARIATIONAL, FLOOR, DEPENDS }
+
+  /**
+   * The information floor (rules/kernels.m, InformationFloor): its exponent in the free scales and,
+   * for each piece of {@link #winner()}, which bound binds there.
+   */
+  public record Floor(Affine exponent, List<Binding> binding) {}
+
+  public Derivation withFloor(Floor f) {
+    return new Derivation(model, learnable, reason, winner, patterns, reachable, parameterOrder, terms, f);
   }
 
   /**

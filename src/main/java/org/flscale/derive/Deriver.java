@@ -24,9 +24,12 @@ import org.flscale.solve.RegionSolver;
  * when scales are left free.
  */
 public final class Deriver {
-  /** Told how many pattern assignments there are to solve, then of each one solved. */
+  /**
+   * Told how many steps the derivation takes (each pattern assignment is built, then solved), then
+   * of each step done, so that a progress bar can estimate the time left.
+   */
   public interface Progress {
-    void total(int patterns);
+    void total(int steps);
 
     void solved();
   }
@@ -42,14 +45,32 @@ public final class Deriver {
     this.rules = rules;
   }
 
+  private TimeLimit limit = TimeLimit.NONE;
+  private boolean every;
+
+  /**
+   * Whether to compare every pattern assignment even where there are more than EnergyBuilder's
+   * mergeAbove (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
+   */
+  public Deriver withEveryAssignment(boolean every) {
+    this.every = every;
+    return this;
+  }
+
   public Deriver withProgress(Progress p) {
     this.progress = p;
     return this;
   }
 
+  /** Stops a derivation that runs past the limit with {@link TimeLimit.Exceeded}. */
+  public Deriver withTimeLimit(TimeLimit l) {
+    this.limit = l;
+    return this;
+  }
+
   public Derivation derive(ArchModel model) {
-    if (model.target().single()) return deriveTerm(model, Affine.ZERO);
-    return deriveTerms(model);
+    Derivation d = model.target().single() ? deriveTerm(model, Affine.ZERO) : deriveTerms(model);
+    return d.learnable() ? d.withFloor(InformationFloor.of(model, new Templates(rules), d.winner())) : d;
   }
 
   /**
@@ -147,11 +168,13 @@ public final class Deriver {
       return new Derivation(model, false, unreachableReason(model, builder), List.of(), List.of(), reach, List.of());
     }
     List<String> patterns = model.patterns();
-    List<EnergyBuilder.Energy> energies = builder.all(patterns);
+    long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
+    progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
+    List<Energy> energies = builder.all(patterns, progress::solved, limit, every);
     List<String> lazyFirst = rules.knownNames().patterns();
     Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
     List<String> paramOrder = new ArrayList<>();
-    for (EnergyBuilder.Energy e : energies) {
+    for (Energy e : energies) {
       int rank = rank(e.assignment(), lazyFirst);
       List<Candidate<Branch>> list = byPattern.computeIfAbsent(e.assignment(), a -> new ArrayList<>());
       for (String v : e.variables()) if (!paramOrder.contains(v)) paramOrder.add(v);
@@ -164,15 +187,19 @@ public final class Deriver {
     RegionSolver<Branch> solver = new RegionSolver<>(free);
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
-    progress.total(byPattern.size() + (free.isEmpty() ? 0 : 1));
+    java.util.Set<Candidate<Branch>> inAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments) + byPattern.size() + (free.isEmpty() ? 0 : 1));
+    int solved = 0;
     for (var entry : byPattern.entrySet()) {
+      int done = solved++;
+      limit.check(() -> "having solved " + done + " of " + byPattern.size() + " pattern assignments of " + model.name());
       List<Piece> pieces = new ArrayList<>();
       if (!entry.getValue().isEmpty()) {
         for (RegionSolver.Cell<Branch> cell : solver.solve(entry.getValue())) {
           if (cell.winner() == null) continue;
           pieces.add(piece(cell, solver));
           // A branch that wins nowhere within its own pattern cannot win overall.
-          if (!all.contains(cell.winner())) all.add(cell.winner());
+          if (inAll.add(cell.winner())) all.add(cell.winner());
         }
       }
       outcomes.add(new PatternOutcome(entry.getKey(), pieces));
@@ -208,19 +235,11 @@ public final class Deriver {
   }
 
   /** One branch of a pattern's energy, with its terms as written (tied scales still symbols). */
-  record Branch(EnergyBuilder.Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
+  record Branch(Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
 
   /** Replaces each tied scale by its exponent in the base (and the free scales). */
   private static List<Affine> tie(ArchModel model, List<Affine> forms) {
-    List<Affine> out = new ArrayList<>();
-    for (Affine f : forms) {
-      Affine g = f;
-      for (Scale s : model.scales().values()) {
-        if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
-      }
-      out.add(g);
-    }
-    return out;
+    return forms.stream().map(model::tied).toList();
   }
 
   private static Piece piece(RegionSolver.Cell<Branch> cell, RegionSolver<?> solver) {
@@ -280,6 +299,11 @@ public final class Deriver {
       for (int i = 0; i <= l; i++) finite &= builder.activations().get(i).polynomial();
       var layer = model.layers().get(l);
       String kind = layer.isDense() ? "" : layer.kind() + " ";
+      if (model.input().hasTokens()) {
+        out.add(layer.name() + " (" + layer.kind() + ", " + act.name() + " values: " + act.describeDegrees()
+            + ") represents terms of query degree n and key degree n + j, j a degree of its values");
+        continue;
+      }
       out.add(layer.name() + " (" + kind + act.name() + ": " + act.describeDegrees() + ") represents "
           + DegreeSets.describe(r, finite));
     }
@@ -287,6 +311,14 @@ public final class Deriver {
   }
 
   private static String unreachableReason(ArchModel model, EnergyBuilder builder) {
+    if (model.input().hasTokens()) {
+      Target.Term t = model.target().terms().get(0);
+      int n = t.degree(Target.Factor.QUERY);
+      return "the term " + t.display() + " has degree " + n + " in the query token and " + t.degree(Target.Factor.KEY)
+          + " in the key token; the " + model.layers().get(0).kind() + " head reaches degree n in the query token through its score and n + j in "
+          + "the key token, j a degree of its " + builder.activations().get(0).name() + " values ("
+          + builder.activations().get(0).describeDegrees() + ")";
+    }
     int k = model.target().degree();
     int last = model.layers().size() - 1;
     StringBuilder sb = new StringBuilder();

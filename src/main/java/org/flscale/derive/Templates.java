@@ -36,11 +36,20 @@ final class Templates {
     throw new RuleError("PatternParameter[\"" + pattern + "\"] must be a string or None, not " + e);
   }
 
-  /** Cost exponent of the pattern in a layer, or null when the pattern costs nothing. */
-  MinMax cost(String pattern, Affine p, Affine width, MinMax nuIn) {
-    Template e = rules.template("With[{c = PatternCost[\"" + pattern + "\", flP, flWidth, flNu]}, If[c === 0, None, ScaleExp[c]]]");
+  /** The kind's and pattern's arguments of KindPatternCost, KindSpikeNorm, KindPatternConstraints. */
+  private static String patternCall(String rule, String kind, String pattern) {
+    return rule + "[\"" + kind + "\", \"" + pattern + "\", flP, flWidth, flNu]";
+  }
+
+  /**
+   * Cost exponent of the pattern in a layer of the given kind acting on a feature of norm nuIn, or
+   * null when the pattern costs nothing (KindPatternCost, by default PatternCost).
+   */
+  MinMax cost(String kind, String pattern, Affine p, Affine width, MinMax nuIn) {
+    String call = patternCall("KindPatternCost", kind, pattern);
+    Template e = rules.template("With[{c = " + call + "}, If[c === 0, None, ScaleExp[c]]]");
     if (e.isSymbol("None")) return null;
-    return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), "PatternCost[\"" + pattern + "\", ...]");
+    return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), call);
   }
 
   MinMax feed(String pattern, Affine p, MinMax nuIn) {
@@ -53,25 +62,26 @@ final class Templates {
     return rules.template("ScaleExp[FeedNorm[\"" + pattern + "\", flP, flNu]] === LogOf[flNu]").isSymbol("True");
   }
 
-  boolean lazyLayersPassNorms() {
-    return rules.template("TrueQ[LazyLayersPassNorms]").isSymbol("True");
+  /** Whether lazy layers pass reduced norms of the kernel below on, in the file's reading of claim (iii). */
+  boolean lazyLayersPassNorms(String reading) {
+    return rules.template("TrueQ[LazyLayersPassNorms[\"" + reading + "\"]]").isSymbol("True");
   }
 
-  MinMax spike(String pattern, Affine p, Affine width) {
-    Template e = rules.template("ScaleExp[SpikeNorm[\"" + pattern + "\", flP, flWidth]]");
-    return instantiate(e, Map.of(P, leaf(p), WIDTH, leaf(width)), "SpikeNorm[\"" + pattern + "\", ...]");
+  /** The norm the pattern's spike gives (KindSpikeNorm, by default SpikeNorm); INFINITY for none. */
+  MinMax spike(String kind, String pattern, Affine p, Affine width, MinMax nuIn) {
+    String call = patternCall("KindSpikeNorm", kind, pattern);
+    return instantiate(rules.template("ScaleExp[" + call + "]"), Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), call);
   }
 
-  List<Affine> constraints(String pattern, Affine p, Affine width) {
-    Template e = rules.template("Map[ConstraintExp, PatternConstraints[\"" + pattern + "\", flP, flWidth]]");
+  /** The pattern's validity constraints as exponents that must be >= 0 (KindPatternConstraints). */
+  List<Affine> constraints(String kind, String pattern, Affine p, Affine width, MinMax nuIn) {
+    String call = patternCall("KindPatternConstraints", kind, pattern);
+    Template e = rules.template("Map[ConstraintExp, " + call + "]");
     if (e.kind() != Template.Kind.NODE || !e.text().equals("List")) {
-      throw new RuleError("PatternConstraints[\"" + pattern + "\", p, width] must be a list of inequalities, got " + e);
+      throw new RuleError(call + " must be a list of inequalities, got " + e);
     }
     List<Affine> out = new ArrayList<>();
-    for (Template c : e.args()) {
-      MinMax m = instantiate(c, Map.of(P, leaf(p), WIDTH, leaf(width)), "PatternConstraints[\"" + pattern + "\", ...]");
-      out.add(m.single());
-    }
+    for (Template c : e.args()) out.add(instantiate(c, Map.of(P, leaf(p), WIDTH, leaf(width), NU, nuIn), call).single());
     return out;
   }
 
@@ -83,7 +93,17 @@ final class Templates {
     return instantiate(rules.template("ScaleExp[LazyNorm[" + degree + ", flDim]]"), Map.of(DIM, leaf(dim)), "LazyNorm");
   }
 
+  /** The information floor of a target whose directions live in the given dimensions (rules/kernels.m). */
+  MinMax informationFloor(List<Affine> dims) {
+    return listRule("InformationFloor", dims.stream().map(MinMax::of).toList());
+  }
+
   MinMax productNorm(List<MinMax> factors) {
+    return listRule("ProductNorm", factors);
+  }
+
+  /** ScaleExp of RULE[{f0, f1, ...}] with the placeholders bound to the given exponents. */
+  private MinMax listRule(String rule, List<MinMax> factors) {
     StringBuilder list = new StringBuilder();
     java.util.HashMap<String, MinMax> bind = new java.util.HashMap<>();
     for (int i = 0; i < factors.size(); i++) {
@@ -91,63 +111,77 @@ final class Templates {
       list.append("flF").append(i);
       bind.put("flF" + i, factors.get(i));
     }
-    return instantiate(rules.template("ScaleExp[ProductNorm[{" + list + "}]]"), bind, "ProductNorm");
+    return instantiate(rules.template("ScaleExp[" + rule + "[{" + list + "}]]"), bind, rule);
   }
 
-  // ---- layer kinds (rules/layers.m); a kind's rules receive its option scales as a list ----
+  // ---- layer kinds (rules/layers.m); a kind's rules receive its option scales by name ----
 
-  private static String optionList(int n) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append("flO").append(i + 1);
-    return sb.append('}').toString();
+  /** A layer's options as the rules receive them: {"width" -> flO1, ...}, with the placeholders bound. */
+  private record Options(String list, Map<String, MinMax> bind) {
+    static Options of(Map<String, Affine> options, Affine dim) {
+      StringBuilder sb = new StringBuilder("{");
+      Map<String, MinMax> bind = new java.util.HashMap<>();
+      int i = 0;
+      for (var e : options.entrySet()) {
+        String ph = "flO" + (++i);
+        sb.append(i > 1 ? ", " : "").append('"').append(e.getKey()).append("\" -> ").append(ph);
+        bind.put(ph, leaf(e.getValue()));
+      }
+      if (dim != null) bind.put(DIM, leaf(dim));
+      return new Options(sb.append('}').toString(), bind);
+    }
   }
 
-  private static Map<String, MinMax> bindOptions(List<Affine> options, Affine dim) {
-    Map<String, MinMax> bind = new java.util.HashMap<>();
-    for (int i = 0; i < options.size(); i++) bind.put("flO" + (i + 1), leaf(options.get(i)));
-    if (dim != null) bind.put(DIM, leaf(dim));
-    return bind;
-  }
-
-  private MinMax kindRule(String rule, String kind, boolean withDim, List<Affine> options, Affine dim) {
-    String call = rule + "[\"" + kind + "\", " + (withDim ? DIM + ", " : "") + optionList(options.size()) + "]";
-    Template e = rules.template("ScaleExp[" + call + "]");
-    return instantiate(e, bindOptions(options, dim), rule + "[\"" + kind + "\", ...] (rules/layers.m)");
+  private MinMax kindRule(String rule, String kind, boolean withDim, Map<String, Affine> options, Affine dim) {
+    Options o = Options.of(options, withDim ? dim : null);
+    String call = rule + "[\"" + kind + "\", " + (withDim ? DIM + ", " : "") + o.list() + "]";
+    return instantiate(rules.template("ScaleExp[" + call + "]"), o.bind(), rule + "[\"" + kind + "\", ...] (rules/layers.m)");
   }
 
   /** The dimension of the vectors the layer's units read. */
-  Affine kindDimension(String kind, Affine dim, List<Affine> options) {
+  Affine kindDimension(String kind, Affine dim, Map<String, Affine> options) {
     return kindRule("KindDimension", kind, true, options, dim).single();
   }
 
   /** The units a pattern acts on (the "width" of the pattern rules). */
-  Affine kindUnits(String kind, List<Affine> options) {
+  Affine kindUnits(String kind, Map<String, Affine> options) {
     return kindRule("KindUnits", kind, false, options, null).single();
   }
 
   /** The weight vectors a pattern moves (the "width" of PatternCost). */
-  Affine kindWeightVectors(String kind, List<Affine> options) {
+  Affine kindWeightVectors(String kind, Map<String, Affine> options) {
     return kindRule("KindWeightVectors", kind, false, options, null).single();
   }
 
-  MinMax lazyDilution(String kind, List<Affine> options) {
+  MinMax lazyDilution(String kind, Map<String, Affine> options) {
     return kindRule("LazyDilution", kind, false, options, null);
   }
 
-  MinMax spikeDilution(String kind, List<Affine> options) {
+  MinMax spikeDilution(String kind, Map<String, Affine> options) {
     return kindRule("SpikeDilution", kind, false, options, null);
   }
 
-  boolean scoreProduct(String kind) {
-    return rules.template("TrueQ[ScoreProduct[\"" + kind + "\"]]").isSymbol("True");
+  /** The norm of the score's order-n feature in a score-times-value kind (ScoreNorm, rules/attention.m). */
+  MinMax scoreNorm(String kind, int order, Affine dim, Map<String, Affine> options) {
+    Options o = Options.of(options, dim);
+    String call = "ScoreNorm[\"" + kind + "\", " + order + ", " + DIM + ", " + o.list() + "]";
+    return instantiate(rules.template("ScaleExp[" + call + "]"), o.bind(), call);
+  }
+
+  /** How the kind builds its kernel from the one below (KindRoute: "activation" or "score_value"). */
+  String route(String kind) {
+    Template e = rules.template("KindRoute[\"" + kind + "\"]");
+    if (e.kind() != Template.Kind.STRING) throw new RuleError("KindRoute[\"" + kind + "\"] must be a string, got " + e);
+    return e.text();
   }
 
   /**
    * The kind's identities between its option scales: each as the exponent of lhs/rhs (which must
    * vanish), with the identity as the rules write it.
    */
-  List<Map.Entry<String, Affine>> kindChecks(String kind, Affine dim, List<Affine> options) {
-    String call = "KindChecks[\"" + kind + "\", " + DIM + ", " + optionList(options.size()) + "]";
+  List<Map.Entry<String, Affine>> kindChecks(String kind, Affine dim, Map<String, Affine> options) {
+    Options o = Options.of(options, dim);
+    String call = "KindChecks[\"" + kind + "\", " + DIM + ", " + o.list() + "]";
     Template shown = rules.template("Map[ToString, " + call + "]");
     Template e = rules.template("Map[EqualityExp, " + call + "]");
     List<Map.Entry<String, Affine>> out = new ArrayList<>();
@@ -155,7 +189,7 @@ final class Templates {
       throw new RuleError("KindChecks[\"" + kind + "\", dim, options] must be a list of equalities, got " + e);
     }
     for (int i = 0; i < e.args().size(); i++) {
-      MinMax m = instantiate(e.args().get(i), bindOptions(options, dim), "KindChecks[\"" + kind + "\", ...]");
+      MinMax m = instantiate(e.args().get(i), o.bind(), "KindChecks[\"" + kind + "\", ...]");
       out.add(Map.entry(shown.args().get(i).text(), m.single()));
     }
     return out;

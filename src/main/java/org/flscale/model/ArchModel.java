@@ -8,7 +8,8 @@ import org.flscale.math.Affine;
 /**
  * A parsed and checked .arch file. Scales keep declaration order; {@code patterns} is the list of
  * pattern names the file allows (all the rule set's patterns when the file does not restrict them),
- * with {@code patternsPos} null in that case.
+ * with {@code patternsPos} null in that case. {@code lazyReading} names the rules' reading of how lazy
+ * layers treat what the layers below learned (rules/kernels.m, LazyLayerReadings; the first by default).
  */
 public record ArchModel(
     String name,
@@ -23,7 +24,8 @@ public record ArchModel(
     String ridgeName,
     Q ridge,
     List<String> patterns,
-    SourcePos patternsPos) {
+    SourcePos patternsPos,
+    String lazyReading) {
 
   public Scale scale(String name) {
     return scales.get(name);
@@ -42,7 +44,14 @@ public record ArchModel(
   /** The same model learning another target (one term of a sum, say). */
   public ArchModel withTarget(Target t) {
     return new ArchModel(name, file, baseScale, scales, input, t, layers, readout, parametrization, ridgeName, ridge,
-        patterns, patternsPos);
+        patterns, patternsPos, lazyReading);
+  }
+
+  /** An exponent with every tied scale replaced by its own exponent (in the base and the free scales). */
+  public Affine tied(Affine a) {
+    Affine g = a;
+    for (Scale s : scales.values()) if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
+    return g;
   }
 
   public boolean allScalesTied() {

@@ -11,10 +11,20 @@ import org.flscale.math.Q;
  */
 public record Target(String name, List<Term> terms, SourcePos pos) {
 
-  /** He_degree(direction . input). */
-  public record Factor(int degree, String direction) {
+  /**
+   * He_degree(direction . input), or over tokens He_degree(direction . input_token) with token
+   * {@link #QUERY} (x_a) or {@link #KEY} (x_b) of a pair; token is null for a one-vector input.
+   */
+  public record Factor(int degree, String direction, String token) {
+    public static final String QUERY = "a";
+    public static final String KEY = "b";
+
+    public Factor(int degree, String direction) {
+      this(degree, direction, null);
+    }
+
     public String display(String input) {
-      return "He" + degree + "(" + direction + "." + input + ")";
+      return "He" + degree + "(" + direction + "." + input + (token == null ? "" : "_" + token) + ")";
     }
   }
 
@@ -26,6 +36,16 @@ public record Target(String name, List<Term> terms, SourcePos pos) {
     /** Total Hermite degree: on isotropic data a product of orthogonal factors is a degree-K feature. */
     public int degree() {
       return factors.stream().mapToInt(Factor::degree).sum();
+    }
+
+    /** The total degree of the factors reading the given token (a or b). */
+    public int degree(String token) {
+      return factors.stream().filter(f -> token.equals(f.token())).mapToInt(Factor::degree).sum();
+    }
+
+    /** Whether the term is read over pairs of tokens (its factors name x_a or x_b). */
+    public boolean overTokens() {
+      return factors.stream().anyMatch(f -> f.token() != null);
     }
 
     public boolean multiIndex() {

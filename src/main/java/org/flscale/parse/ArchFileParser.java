@@ -1,5 +1,7 @@
 package org.flscale.parse;
 
+import org.flscale.model.KnownNames;
+import org.flscale.model.ArchError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,7 @@ public final class ArchFileParser {
     private Q ridge = Q.ONE;
     private List<String> patterns;
     private SourcePos patternsPos;
+    private String lazyReading;
     private final Map<String, SourcePos> seenOnce = new HashMap<>();
 
     Builder(String file) {
@@ -108,7 +111,8 @@ public final class ArchFileParser {
       if (parametrization == null) parametrization = new Parametrization("standard", null);
       if (patterns == null) patterns = List.copyOf(known.patterns());
       return new ArchModel(modelName, file, base, scales, input, target, List.copyOf(layers), readout,
-          parametrization, ridgeName, ridge, patterns, patternsPos);
+          parametrization, ridgeName, ridge, patterns, patternsPos,
+          lazyReading == null ? known.lazyReadings().get(0) : lazyReading);
     }
 
     private void statement(ParserRuleContext s) {
@@ -120,6 +124,7 @@ public final class ArchFileParser {
       else if (s instanceof ArchParser.ParamStmtContext p) parametrization(p);
       else if (s instanceof ArchParser.RidgeStmtContext r) ridge(r);
       else if (s instanceof ArchParser.PatternsStmtContext p) patterns(p);
+      else if (s instanceof ArchParser.LazyStmtContext z) lazyReading(z);
     }
 
     private void once(String keyword, ParserRuleContext s) {
@@ -183,7 +188,16 @@ public final class ArchFileParser {
             + sorted(known.distributions()));
       }
       requireScale(in.dim, "input dimension");
-      input = new Input(in.name.getText(), dist, in.dim.getText(), pos(in));
+      String tokens = null;
+      if (in.key != null) {
+        if (!in.key.getText().equals("tokens")) {
+          throw new ArchError(pos(in.key), "unknown input option '" + in.key.getText()
+              + "'; an input of several vectors per sample is written 'input x : gaussian(d) tokens L'");
+        }
+        requireScale(in.value, "number of tokens");
+        tokens = in.value.getText();
+      }
+      input = new Input(in.name.getText(), dist, in.dim.getText(), tokens, pos(in));
     }
 
     private void target(ArchParser.TargetStmtContext t) {
@@ -235,9 +249,7 @@ public final class ArchFileParser {
         }
         int k = Integer.parseInt(m.group(1));
         if (k < 1) throw new ArchError(pos(h.fn), "He0 is a constant, not a learnable target; use He<k> with k >= 1");
-        if (!h.arg.getText().equals(input.name())) {
-          throw new ArchError(pos(h.arg), "undefined input '" + h.arg.getText() + "'; the input is '" + input.name() + "'");
-        }
+        String token = token(h.arg);
         String dir = h.dir.getText();
         if (dir.equals(input.name())) {
           throw new ArchError(pos(h.dir), "the direction cannot be the input '" + dir + "' itself; name it, e.g. w");
@@ -250,7 +262,7 @@ public final class ArchFileParser {
               + "polynomials of one direction is not a Hermite polynomial: expand it (He1 He2 = He3 + 2 He1) into terms");
         }
         directions.put(dir, pos(h.dir));
-        factors.add(new Target.Factor(k, dir));
+        factors.add(new Target.Factor(k, dir, token));
       }
       int degree = factors.stream().mapToInt(Target.Factor::degree).sum();
       if (degree > known.maxDegree()) {
@@ -258,6 +270,30 @@ public final class ArchFileParser {
             + known.maxDegree() + ")");
       }
       return new Target.Term(coefficient, number, sign, List.copyOf(factors), input.name(), pos(t));
+    }
+
+    /**
+     * The token a target factor reads: null for a one-vector input x; over tokens the query token
+     * x_a or the key token x_b of a pair.
+     */
+    private String token(Token arg) {
+      String x = input.name();
+      String a = arg.getText();
+      if (!input.hasTokens()) {
+        if (a.equals(x)) return null;
+        if (a.equals(x + "_" + Target.Factor.QUERY) || a.equals(x + "_" + Target.Factor.KEY)) {
+          throw new ArchError(pos(arg), "'" + a + "' names a token, but the input '" + x + "' is one vector; an input of tokens is "
+              + "written 'input " + x + " : gaussian(" + input.dimension() + ") tokens L'");
+        }
+        throw new ArchError(pos(arg), "undefined input '" + a + "'; the input is '" + x + "'");
+      }
+      if (a.equals(x + "_" + Target.Factor.QUERY)) return Target.Factor.QUERY;
+      if (a.equals(x + "_" + Target.Factor.KEY)) return Target.Factor.KEY;
+      if (a.equals(x)) {
+        throw new ArchError(pos(arg), "the input '" + x + "' is " + input.tokens() + " tokens: a target factor reads the query token "
+            + x + "_a or the key token " + x + "_b of a pair, e.g. He1(u1 . " + x + "_a) He1(u2 . " + x + "_b)");
+      }
+      throw new ArchError(pos(arg), "undefined input '" + a + "'; over tokens a factor reads " + x + "_a (query) or " + x + "_b (key)");
     }
 
     private void network(ArchParser.NetworkStmtContext n) {
@@ -269,8 +305,16 @@ public final class ArchFileParser {
       for (ArchParser.LayerStmtContext l : n.layerStmt()) {
         if (readout != null) throw new ArchError(pos(l), "the readout '" + readout.name() + " = " + readout.weight() + " . " + readout.layer()
             + "' must be the last line of the network");
+        if (!layers.isEmpty() && known.kinds().get(layers.get(0).kind()).wholeNetwork()) {
+          throw new ArchError(pos(l), "the " + layers.get(0).kind() + " layer '" + layers.get(0).name()
+              + "' is the whole network (its output is f): nothing may follow it");
+        }
         if (l instanceof ArchParser.HiddenLayerContext h) {
           Layer layer = hiddenLayer(h, prev, names);
+          if (known.kinds().get(layer.kind()).wholeNetwork() && !layers.isEmpty()) {
+            throw new ArchError(pos(h), "the " + layer.kind() + " layer is the whole network ('f = " + layer.kind()
+                + "(...)'); it cannot follow other layers");
+          }
           if (!layers.isEmpty() && known.kinds().get(layers.get(0).kind()).onlyLayer()) {
             throw new ArchError(pos(h), onlyLayerMessage(layers.get(0).kind()));
           }
@@ -287,6 +331,18 @@ public final class ArchFileParser {
         }
       }
       if (layers.isEmpty()) throw new ArchError(pos(n), "the network needs at least one hidden layer 'h1 = ACT(W1 x) width N'");
+      KnownNames.LayerKind first = known.kinds().get(layers.get(0).kind());
+      if (first.wholeNetwork()) {
+        if (!input.hasTokens() && first.inputOptions().contains("tokens")) {
+          throw new ArchError(pos(n), "the " + first.name() + " layer reads tokens: declare the input as 'input " + input.name()
+              + " : gaussian(" + input.dimension() + ") tokens L'");
+        }
+        return;
+      }
+      if (input.hasTokens()) {
+        throw new ArchError(input.pos(), "the input is " + input.tokens() + " tokens, but a " + layers.get(0).kind()
+            + " layer reads one vector; tokens are read by an attention layer 'f = attention(A w " + input.name() + ") heads H'");
+      }
       if (readout == null) throw new ArchError(pos(n.getStop()), "the network must end with a readout 'f = a . " + prev + "'");
     }
 
@@ -300,10 +356,17 @@ public final class ArchFileParser {
       String name = h.name.getText();
       if (names.containsKey(name)) throw new ArchError(pos(h.name), "name '" + name + "' is already defined");
       String kindName = h.kind == null ? KnownNames.DEFAULT_KIND : h.kind.getText();
+      KnownNames.LayerKind whole = h.kind == null ? known.kinds().get(h.act.getText()) : null;
+      if (whole != null && whole.wholeNetwork()) return wholeNetworkLayer(h, whole, prev, names);
       KnownNames.LayerKind kind = known.kinds().get(kindName);
       if (kind == null) {
         throw new ArchError(pos(h.kind), "unknown layer kind '" + kindName + "'; known kinds: "
             + String.join(", ", known.kinds().keySet()) + " (add one in rules/layers.m)");
+      }
+      if (kind.wholeNetwork()) {
+        throw new ArchError(pos(h.kind), "the " + kindName + " layer is the whole network: write 'f = " + kindName + "("
+            + String.join(" ", weightSymbols(kind)) + " " + prev + ") "
+            + String.join(" ", kind.options().stream().map(o -> o + " " + o.substring(0, 1).toUpperCase()).toList()) + "'");
       }
       if (!known.activations().contains(h.act.getText())) {
         throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
@@ -312,7 +375,7 @@ public final class ArchFileParser {
       List<Token> args = h.args;
       int wanted = kind.weights().size();
       String form = kindName.equals(KnownNames.DEFAULT_KIND) ? h.act.getText() : kindName + " " + h.act.getText();
-      String shape = form + "(" + String.join(" ", kind.weights().stream().map(w -> w.toUpperCase().substring(0, 1)).toList())
+      String shape = form + "(" + String.join(" ", weightSymbols(kind))
           + " " + prev + ")";
       if (args.size() != wanted + 1) {
         Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
@@ -326,8 +389,15 @@ public final class ArchFileParser {
         checkWeight(args.get(i), names);
         weights.add(args.get(i).getText());
       }
+      Map<String, String> ordered = options(h, kind, name);
+      names.put(name, pos(h.name));
+      return new Layer(name, kindName, h.act.getText(), List.copyOf(weights), prevTok.getText(), ordered, pos(h.name));
+    }
+
+    /** The layer's options, checked against its kind's and put in the rules' order, then those taken from the input. */
+    private Map<String, String> options(ArchParser.HiddenLayerContext h, KnownNames.LayerKind kind, String name) {
+      String kindName = kind.name();
       Map<String, String> options = new LinkedHashMap<>();
-      Map<String, Token> optionTokens = new HashMap<>();
       for (ArchParser.OptionContext o : h.option()) {
         String key = o.key.getText();
         if (!kind.options().contains(key)) {
@@ -342,7 +412,6 @@ public final class ArchFileParser {
               + ") shrinks with " + base + "; a " + key + " must be a large scale (exponent >= 0)");
         }
         options.put(key, o.value.getText());
-        optionTokens.put(key, o.value);
       }
       Map<String, String> ordered = new LinkedHashMap<>();
       for (String key : kind.options()) {
@@ -353,8 +422,34 @@ public final class ArchFileParser {
         }
         ordered.put(key, options.get(key));
       }
+      for (String key : kind.inputOptions()) {
+        if (key.equals("tokens") && input.hasTokens()) ordered.put(key, input.tokens());
+      }
+      return ordered;
+    }
+
+    /** A kind that is the whole network, 'f = attention(A w x) heads H': its output is f, no readout follows. */
+    private Layer wholeNetworkLayer(ArchParser.HiddenLayerContext h, KnownNames.LayerKind kind, String prev,
+        Map<String, SourcePos> names) {
+      String name = h.name.getText();
+      List<Token> args = h.args;
+      int wanted = kind.weights().size();
+      if (args.size() != wanted + 1) {
+        Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
+        throw new ArchError(pos(at), capitalized(article(kind.name())) + " " + kind.name() + " layer names " + wanted + " weights ("
+            + String.join(", ", kind.weights()) + ") and then its input: " + name + " = " + kind.name() + "("
+            + String.join(" ", weightSymbols(kind)) + " " + prev + ")");
+      }
+      Token prevTok = args.get(args.size() - 1);
+      checkPrev(prevTok, prev);
+      List<String> weights = new ArrayList<>();
+      for (int i = 0; i < wanted; i++) {
+        checkWeight(args.get(i), names);
+        weights.add(args.get(i).getText());
+      }
+      Map<String, String> options = options(h, kind, name);
       names.put(name, pos(h.name));
-      return new Layer(name, kindName, h.act.getText(), List.copyOf(weights), prevTok.getText(), ordered, pos(h.name));
+      return new Layer(name, kind.name(), kind.valueActivation(), List.copyOf(weights), prevTok.getText(), options, pos(h.name));
     }
 
     private void checkPrev(Token prevTok, String expected) {
@@ -395,6 +490,16 @@ public final class ArchFileParser {
       ridge = v;
     }
 
+    private void lazyReading(ArchParser.LazyStmtContext z) {
+      once("lazy_layers", z);
+      String name = z.reading.getText();
+      if (!known.lazyReadings().contains(name)) {
+        throw new ArchError(pos(z.reading), "unknown reading of lazy layers '" + name + "'; expected one of: "
+            + String.join(", ", known.lazyReadings()) + " (LazyLayerReadings in rules/kernels.m)");
+      }
+      lazyReading = name;
+    }
+
     private void patterns(ArchParser.PatternsStmtContext p) {
       once("patterns", p);
       List<String> list = new ArrayList<>();
@@ -418,6 +523,14 @@ public final class ArchFileParser {
     private SourcePos pos(Token t) {
       return new SourcePos(file, t.getLine(), t.getCharPositionInLine() + 1);
     }
+  }
+
+  /**
+   * How a kind's weights are written in an example: the first word of a description such as
+   * "A (query-key matrices)", or the capitalised initial of a one-word one ("weights": W).
+   */
+  private static List<String> weightSymbols(KnownNames.LayerKind kind) {
+    return kind.weights().stream().map(w -> w.contains(" ") ? w.substring(0, w.indexOf(' ')) : w.toUpperCase().substring(0, 1)).toList();
   }
 
   private static String article(String word) {

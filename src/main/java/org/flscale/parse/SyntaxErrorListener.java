@@ -1,5 +1,6 @@
 package org.flscale.parse;
 
+import org.flscale.model.ArchError;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;

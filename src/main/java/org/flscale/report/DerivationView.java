@@ -42,6 +42,25 @@ public final class DerivationView {
     return String.join(" + ", terms);
   }
 
+  /** Which bound binds on a piece of the answer (null without a floor or for a piece of no answer). */
+  public Derivation.Binding binding(Piece p) {
+    if (d.floor() == null) return null;
+    for (int i = 0; i < d.winner().size(); i++) if (d.winner().get(i) == p) return d.floor().binding().get(i);
+    return null;
+  }
+
+  /** The binding over the whole answer: the common one of its pieces, or DEPENDS. */
+  public Derivation.Binding binding() {
+    if (d.floor() == null) return null;
+    var all = new java.util.HashSet<>(d.floor().binding());
+    return all.size() == 1 ? all.iterator().next() : Derivation.Binding.DEPENDS;
+  }
+
+  /** The floor's closed form, "d". */
+  public String floorExpression() {
+    return mono.closedForm(d.floor().exponent());
+  }
+
   public String expression(Piece p) {
     return mono.closedForm(p.exponent());
   }
@@ -82,8 +101,14 @@ public final class DerivationView {
 
   /** He_a of the target's direction; for a product of directions, of a direction u in their span. */
   private String feature(int a) {
-    var factors = d.model().target().terms().get(0).factors();
+    var term = d.model().target().terms().get(0);
+    var factors = term.factors();
     String x = d.model().input().name();
+    if (term.overTokens()) {
+      // a score-times-value head acts on its score's order-a feature, (u.x_a)^a (v.x_b)^a
+      return "the score's order-" + a + " feature (u." + x + "_a)" + (a > 1 ? "^" + a : "") + " (v." + x + "_b)" + (a > 1 ? "^" + a : "")
+          + ", u, v in the span of the target's directions";
+    }
     if (factors.size() == 1) return "He" + a + "(" + factors.get(0).direction() + "." + x + ")";
     return "He" + a + "(u." + x + "), u in span(" + String.join(", ", factors.stream().map(f -> f.direction()).toList()) + ")";
   }

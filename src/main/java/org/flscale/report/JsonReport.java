@@ -13,7 +13,7 @@ import org.flscale.math.Q;
 import org.flscale.math.Rationals;
 import org.flscale.model.Scale;
 
-/** The JSON contract of ARCH-SPEC.md, plus the derivation's details (balance, features, regions). */
+/** The JSON contract of docs/arch-language.md, plus the derivation's details (balance, features, regions). */
 public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,6 +52,12 @@ public final class JsonReport {
     pstar.put("pattern", v.patternSummary(win));
     if (win.size() == 1) putDetails(pstar, v, win.get(0));
     if (!v.tied()) pstar.set("regions", regions(v, win));
+    if (d.floor() != null) {
+      ObjectNode floor = pstar.putObject("floor");
+      if (d.floor().exponent().isConstant()) floor.put("exponent", Rationals.format(d.floor().exponent().constant()));
+      floor.put("expression", v.floorExpression());
+      pstar.put("binding", v.binding().name().toLowerCase());
+    }
 
     ArrayNode patterns = root.putArray("patterns");
     for (PatternOutcome o : d.patterns()) {
@@ -120,6 +126,7 @@ public final class JsonReport {
       v.conditions(p).forEach(when::add);
       r.put("pattern", p.assignment().label());
       r.put("expression", v.expression(p));
+      if (v.binding(p) != null) r.put("binding", v.binding(p).name().toLowerCase());
       putDetails(r, v, p);
     }
     return arr;

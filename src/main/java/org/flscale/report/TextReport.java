@@ -67,6 +67,7 @@ public final class TextReport {
       DerivationView v = new DerivationView(d);
       sb.append("  => target: P*/").append(kappa).append(" ~ ").append(v.piecewise(v.ordered(d.winner())))
           .append("   (its hardest term of the largest amplitude)\n");
+      floorLine(sb, v, kappa);
     }
     List<String> order = TermOrder.of(d);
     if (!order.isEmpty()) sb.append("  learned in the order: ").append(String.join(", then ", order)).append('\n');
@@ -104,10 +105,20 @@ public final class TextReport {
     } else {
       sb.append("  => P*/").append(kappa).append(" is piecewise:\n");
       for (Piece p : win) {
-        sb.append(String.format("       %-28s  %-12s  when %s%n", v.expression(p), p.assignment().label(),
-            String.join(", ", v.conditions(p))));
+        sb.append(String.format("       %-28s  %-12s  when %s%s%n", v.expression(p), p.assignment().label(),
+            String.join(", ", v.conditions(p)), v.binding(p) == org.flscale.derive.Derivation.Binding.VARIATIONAL
+                || v.binding(p) == null ? "" : "   (floor " + v.binding(p).name().toLowerCase().replace("floor", "binds") + ")"));
       }
-    }
+    }    floorLine(sb, v, kappa);
+  }
+
+  /** One line when the information floor binds somewhere: P_* is a necessary sample size, and so is the floor. */
+  private static void floorLine(StringBuilder sb, DerivationView v, String kappa) {
+    var b = v.binding();
+    if (b == null || b == org.flscale.derive.Derivation.Binding.VARIATIONAL) return;
+    sb.append("  floor    P ~ ").append(v.floorExpression()).append(" samples to pin the target's directions down (InformationFloor) ")
+        .append(b == org.flscale.derive.Derivation.Binding.FLOOR ? "binds: P*/" + kappa + " is below it"
+            : "binds where P*/" + kappa + " is below it").append('\n');
   }
 
   private static void piece(StringBuilder sb, DerivationView v, Piece p, String lead, String kappa) {

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.flscale.math.Q;
-import org.flscale.parse.KnownNames;
+import org.flscale.model.KnownNames;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -42,7 +42,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
-  private static final int CACHE_FORMAT = 2;
+  private static final int CACHE_FORMAT = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
@@ -55,6 +55,7 @@ public final class RuleBook {
   private final Map<String, Activation> activations = new HashMap<>();
   private final Map<String, Template> templates = new LinkedHashMap<>();
   private boolean dirty;
+  private final Map<String, Path> definedIn = new HashMap<>();
 
   private RuleBook(Path directory, List<Path> files, String hash, Path cacheFile) {
     this.directory = directory;
@@ -84,6 +85,7 @@ public final class RuleBook {
     if (!book.readCache()) {
       book.session(); // evaluate the files now: a broken rule file is reported at once
       book.known = book.readNames();
+      book.checkContract();
       book.dirty = true;
     }
     return book;
@@ -129,6 +131,10 @@ public final class RuleBook {
         } catch (RuntimeException e) {
           throw new RuleError("rule file " + f + " does not evaluate: " + e.getMessage());
         }
+        session = s;
+        // which file declared each kind and pattern, for the contract's messages
+        for (String kind : firstArguments("KindOptions")) definedIn.putIfAbsent(kind, f);
+        for (String pattern : firstArguments("PatternParameter")) definedIn.putIfAbsent(pattern, f);
       }
       session = s;
     }
@@ -148,6 +154,31 @@ public final class RuleBook {
     return known;
   }
 
+  /** Every kind, pattern and reading must define the heads the rule contract says it needs. */
+  private void checkContract() {
+    RuleContract.check(session(), new RuleContract.KnownNamesView() {
+      public List<String> kinds() {
+        return List.copyOf(known.kinds().keySet());
+      }
+
+      public String kindOptions(String kind) {
+        List<String> opts = new ArrayList<>(known.kinds().get(kind).options());
+        opts.addAll(known.kinds().get(kind).inputOptions());
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < opts.size(); i++) sb.append(i > 0 ? ", " : "").append('"').append(opts.get(i)).append("\" -> flO").append(i + 1);
+        return sb.append('}').toString();
+      }
+
+      public List<String> patterns() {
+        return known.patterns();
+      }
+
+      public List<String> readings() {
+        return known.lazyReadings();
+      }
+    }, definedIn);
+  }
+
   private KnownNames readNames() {
     Set<String> acts = firstArguments("Activation");
     Set<String> params = firstArguments("ReadoutFactor");
@@ -155,13 +186,20 @@ public final class RuleBook {
     Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
     if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
     if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    return new KnownNames(acts, patterns, params, dists, readKinds(), MAX_DEGREE);
+    List<String> readings = stringList("LazyLayerReadings");
+    if (readings.isEmpty()) throw new RuleError("the rules define no LazyLayerReadings = {...} (rules/kernels.m)");
+    return new KnownNames(acts, patterns, params, dists, readKinds(), readings, MAX_DEGREE);
   }
 
-  /** The layer kinds of rules/layers.m (LayerKinds, KindOptions, KindWeights, KindOnlyLayer). */
+  /**
+   * The layer kinds: every kind the rules give KindOptions (found as activations are, whatever
+   * file defines it), dense first, with KindWeights, KindInputOptions, KindOnlyLayer, KindValueActivation.
+   */
   private Map<String, KnownNames.LayerKind> readKinds() {
     Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
-    for (String kind : stringList("LayerKinds")) {
+    List<String> names = new ArrayList<>(firstArguments("KindOptions"));
+    if (names.remove(KnownNames.DEFAULT_KIND)) names.add(0, KnownNames.DEFAULT_KIND);
+    for (String kind : names) {
       String q = "\"" + kind + "\"";
       List<String> options = stringList("KindOptions[" + q + "]");
       List<String> weights = stringList("KindWeights[" + q + "]");
@@ -170,10 +208,13 @@ public final class RuleBook {
             + "] = {...} in the rules (rules/layers.m)");
       }
       boolean only = session().eval("TrueQ[KindOnlyLayer[" + q + "]]").isTrue();
-      kinds.put(kind, new KnownNames.LayerKind(kind, options, weights, only));
+      List<String> fromInput = stringList("KindInputOptions[" + q + "]");
+      IExpr value = session().eval("KindValueActivation[" + q + "]");
+      String valueAct = value.isString() ? value.toString() : null;
+      kinds.put(kind, new KnownNames.LayerKind(kind, options, fromInput, weights, only, valueAct));
     }
     if (!kinds.containsKey(KnownNames.DEFAULT_KIND)) {
-      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (LayerKinds in rules/layers.m)");
+      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (KindOptions[\"dense\"] in rules/layers.m)");
     }
     return kinds;
   }
@@ -308,12 +349,15 @@ public final class RuleBook {
       known.patterns().forEach(names.putArray("patterns")::add);
       known.parametrizations().forEach(names.putArray("parametrizations")::add);
       known.distributions().forEach(names.putArray("distributions")::add);
+      known.lazyReadings().forEach(names.putArray("lazyReadings")::add);
       ObjectNode kinds = names.putObject("kinds");
       for (KnownNames.LayerKind kind : known.kinds().values()) {
         ObjectNode k = kinds.putObject(kind.name());
         kind.options().forEach(k.putArray("options")::add);
         kind.weights().forEach(k.putArray("weights")::add);
+        kind.inputOptions().forEach(k.putArray("inputOptions")::add);
         k.put("onlyLayer", kind.onlyLayer());
+        if (kind.valueActivation() != null) k.put("valueActivation", kind.valueActivation());
       }
       ObjectNode acts = root.putObject("activations");
       for (ActivationContent c : contents.values()) {
@@ -343,10 +387,12 @@ public final class RuleBook {
       JsonNode n = root.get("names");
       Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
       n.get("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), new KnownNames.LayerKind(e.getKey(),
-          strings(e.getValue().get("options")), strings(e.getValue().get("weights")), e.getValue().get("onlyLayer").asBoolean())));
+          strings(e.getValue().get("options")), strings(e.getValue().get("inputOptions")), strings(e.getValue().get("weights")),
+          e.getValue().get("onlyLayer").asBoolean(),
+          e.getValue().has("valueActivation") ? e.getValue().get("valueActivation").asText() : null)));
       known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
           new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), kinds,
-          MAX_DEGREE);
+          strings(n.get("lazyReadings")), MAX_DEGREE);
       root.get("activations").fields().forEachRemaining(e -> {
         BitSet deg = new BitSet();
         e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flscale.derive.Deriver;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.JsonReport;
 import org.flscale.rules.RuleBook;

@@ -126,10 +126,27 @@ class CliTest {
 
   @Test
   void oneFreeScaleGivesAPhaseLine(@TempDir Path dir) throws Exception {
-    CliRun r = run("phase", "examples/attention_head.arch", "--out", dir.toString());
+    CliRun r = run("phase", "test-cases/attention_head_free_context.arch", "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
-    String text = Files.readString(dir.resolve("phase-attention_head.svg"));
+    String text = Files.readString(dir.resolve("phase-attention_head_free_context.svg"));
     assertTrue(text.contains("(L d^3)^(1/2)") && text.contains("L = d") && text.contains("Spec"), "labels in the SVG");
-    assertTrue(Files.size(dir.resolve("phase-attention_head.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("phase-attention_head_free_context.png")) > 1000);
+  }
+
+  @Test
+  void aDerivationPastItsTimeLimitStopsWithAMessage(@TempDir Path dir) throws Exception {
+    StringBuilder net = new StringBuilder();
+    String prev = "x";
+    for (int l = 1; l <= 6; l++) {
+      net.append("  h").append(l).append(" = erf(W").append(l).append(' ').append(prev).append(") width N\n");
+      prev = "h" + l;
+    }
+    Path f = dir.resolve("deep.arch");
+    Files.writeString(f, "model deep\nscale d\nscale N = d\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n" + net
+        + "  f = a . " + prev + "\n}\n");
+    CliRun r = run("derive", f.toString(), "--time-limit", "1");
+    assertEquals(3, r.status(), r.err());
+    assertTrue(r.err().contains("stopped at its time limit of 1 s") && r.err().contains("raise --time-limit"), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
   }
 }

@@ -10,7 +10,7 @@ import org.flscale.math.Q;
 import org.flscale.report.DerivationView;
 import org.junit.jupiter.api.Test;
 
-/** The published rows of DOMAIN.md, reproduced by the rules (nothing here knows the answers' source). */
+/** The published rows of docs/science.md, reproduced by the rules (nothing here knows the answers' source). */
 class DeriverTest {
   private static Derivation derive(String scales, String layers, String extra) {
     String text = "model t\nscale d\n" + scales + "\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n" + layers
@@ -77,8 +77,20 @@ class DeriverTest {
   }
 
   @Test
-  void threeLayerSpecMagBalance() {
+  void lazyLayersPassTheSpikeOnSoSpecGpCostsLikeATwoLayerSpec() {
     Derivation d = derive("scale N1\nscale N2", THREE, "patterns GP, Spec, Mag");
+    DerivationView v = new DerivationView(d);
+    Piece p = pattern(d, "Spec-GP", Map.of("N1", Q.of(2), "N2", Q.of(3)));
+    assertEquals("M1 d + N1/M1", v.energy(p));
+    assertEquals("(N1 d)^(1/2)", v.expression(p));
+    assertEquals("(N1/d)^(1/2)", v.parameters(p).get("M1"));
+  }
+
+  @Test
+  void threeLayerSpecMagBalanceUnderTheStrictReading() {
+    // read strictly (not the paper's reading) the lazy route forgets h1's spike, so Table 1's
+    // Spec-Mag balance is the pattern's optimum here; under claim (iii) Spec-GP's route undercuts it
+    Derivation d = derive("scale N1\nscale N2", THREE, "patterns GP, Spec, Mag\nlazy_layers strict");
     DerivationView v = new DerivationView(d);
     // inside the region where its three terms balance: M1 >= 1 and N1/M1 below the lazy d
     Piece p = pattern(d, "Spec-Mag", Map.of("N1", Q.of(6, 5), "N2", Q.of(2)));
@@ -151,5 +163,16 @@ class DeriverTest {
         }
       }
     }
+  }
+
+  @Test
+  void theInformationFloorIsReportedBesideAVariationalAnswerBelowIt() {
+    Derivation d = derive("scale N = d^0", TWO, "");
+    assertEquals("1/2", d.pstarExponent().map(Q::of).orElseThrow().toString()); // P_* itself is not replaced
+    assertEquals(Affine.constant(1), d.floor().exponent());
+    assertEquals(List.of(Derivation.Binding.FLOOR), d.floor().binding());
+    Derivation wide = derive("scale N", TWO, "");
+    assertTrue(wide.floor().binding().contains(Derivation.Binding.FLOOR));
+    assertTrue(wide.floor().binding().contains(Derivation.Binding.VARIATIONAL));
   }
 }

@@ -1,5 +1,6 @@
 package org.flscale.parse;
 
+import org.flscale.model.ArchError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ArchFileParserTest {
   private final ArchFileParser parser = TestRules.parser();
 
-  /** The complete file of ARCH-SPEC.md, verbatim. */
+  /** The complete file of docs/arch-language.md, verbatim. */
   static final String SPEC_EXAMPLE = """
       # Two-layer erf network, cubic single-index target, standard scaling.
       model two_layer_erf_he3
@@ -100,14 +101,31 @@ class ArchFileParserTest {
 
   @Test
   void layerKindsAndTheirOptionsComeFromTheRules() {
-    var m = parser.parse("model m\nscale d\nscale L\nscale N = d\ninput x : gaussian(d)\ntarget y = He3(w . x)\n"
-        + "network {\n  h1 = attention relu(q V x) tokens L width N\n  f = a . h1\n}\n", "a.arch");
+    var m = parser.parse("model m\nscale d\nscale p = d^(1/2)\nscale n = d^(1/2)\nscale N = d\ninput x : gaussian(d)\n"
+        + "target y = He3(w . x)\nnetwork {\n  h1 = conv erf(W x) patches n patch p width N\n  f = a . h1\n}\n", "a.arch");
     var h = m.layers().get(0);
-    assertEquals("attention", h.kind());
-    assertEquals(java.util.List.of("q", "V"), h.weights());
+    assertEquals("conv", h.kind());
+    assertEquals(java.util.List.of("W"), h.weights());
     // options in the rules' order, whatever the file's
-    assertEquals(java.util.List.of("width", "tokens"), java.util.List.copyOf(h.options().keySet()));
+    assertEquals(java.util.List.of("width", "patch", "patches"), java.util.List.copyOf(h.options().keySet()));
     assertEquals("N", h.width());
+  }
+
+  @Test
+  void theAttentionHeadIsTheWholeNetworkOverTokens() {
+    var m = parser.parse("model m\nscale d\nscale L\nscale H = d^0\ninput x : gaussian(d) tokens L\n"
+        + "target y = He1(u1 . x_a) He1(u2 . x_b) He1(u3 . x_b)\nnetwork {\n  f = attention(A w x) heads H\n}\n", "a.arch");
+    var f = m.layers().get(0);
+    assertEquals("attention", f.kind());
+    assertEquals("linear", f.activation());
+    assertEquals(java.util.List.of("A", "w"), f.weights());
+    assertEquals(java.util.Map.of("heads", "H", "tokens", "L"), f.options());
+    assertNull(m.readout());
+    assertEquals("L", m.input().tokens());
+    var t = m.target().terms().get(0);
+    assertEquals(1, t.degree("a"));
+    assertEquals(2, t.degree("b"));
+    assertEquals("He1(u1.x_a) He1(u2.x_b) He1(u3.x_b)", m.target().display());
   }
 
   @Test
