@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flscale.model.SourcePos;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 
 /**
  * Reads a .sweep file: lines "key = value", '#' starts a comment. Mistakes are one

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.junit.jupiter.api.Test;
 
 /** The .sweep files: the example reads, every invalid case fails with its expected line:col: error. */
