@@ -1,5 +1,6 @@
 package org.flscale.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,7 +47,13 @@ public final class SpringBlockCommand implements Callable<Integer> {
     RuleBook book = rules.load();
     Path dir = out != null ? out : Path.of("springblock-results", spec.name());
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    System.out.print(SpringBlockRun.run(spec, file.toString(), book, new SpringBlockRun.Options(dir, resume, t, chainOnly, !noProgress), System.err));
+    String summary;
+    try {
+      summary = SpringBlockRun.run(spec, file.toString(), book, new SpringBlockRun.Options(dir, resume, t, chainOnly, !noProgress), System.err);
+    } catch (UncheckedIOException e) {
+      throw new UserError("cannot write the results in " + dir + ": " + e.getCause().getMessage());
+    }
+    System.out.print(summary);
     book.saveCache();
     return 0;
   }
