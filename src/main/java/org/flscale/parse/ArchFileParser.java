@@ -46,22 +46,12 @@ public final class ArchFileParser {
   }
 
   public ArchModel parse(Path path) {
-    String text;
-    SourcePos start = new SourcePos(path.toString(), 1, 1);
-    if (Files.isDirectory(path)) throw new ArchError(start, "this is a directory, not an .arch file");
-    try {
-      text = Files.readString(path);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new ArchError(start, "the file is not UTF-8 text (is it an .arch file?)");
-    } catch (IOException e) {
-      throw new ArchError(start, "cannot read the file (" + e.getMessage() + ")");
-    }
-    return parse(text, path.toString());
+    return parse(ArchSource.read(path), path.toString());
   }
 
   public ArchModel parse(String text, String file) {
     SyntaxErrorListener listener = new SyntaxErrorListener(file);
-    ArchLexer lexer = new ArchLexer(CharStreams.fromString(text, file));
+    ArchLexer lexer = new ArchLexer(CharStreams.fromString(ArchSource.withoutByteOrderMark(text), file));
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);
     ArchParser parser = new ArchParser(new CommonTokenStream(lexer));
@@ -100,7 +90,11 @@ public final class ArchFileParser {
         if (i == 0 && !(s instanceof ArchParser.ModelStmtContext)) {
           throw new ArchError(pos(s), "the file must start with 'model NAME'");
         }
-        statement(s);
+        try {
+          statement(s);
+        } catch (ArithmeticException e) { // a number too large to compute with (ridge kappa = 1e999999999)
+          throw new ArchError(pos(s), e.getMessage());
+        }
       }
       SourcePos end = pos(tree.getStop());
       if (modelName == null) throw new ArchError(new SourcePos(file, 1, 1), "missing 'model NAME' statement");

@@ -77,17 +77,20 @@ public final class TextReport {
   private static void body(StringBuilder sb, Derivation d, String kappa) {
     DerivationView v = new DerivationView(d);
     sb.append('\n');
+    // the names' column is as wide as the longest name (deep networks: "Spec-Mag-Spec-GP")
+    int names = Math.max(12, d.patterns().stream().mapToInt(o -> o.assignment().label().length()).max().orElse(0));
+    String nameColumn = "  %-" + names + "s ";
     for (PatternOutcome o : d.patterns()) {
       String name = o.assignment().label();
       if (o.pieces().isEmpty()) {
-        sb.append(String.format("  %-12s cannot produce the target%n", name));
+        sb.append(String.format(nameColumn + "cannot produce the target%n", name));
         continue;
       }
       List<Piece> pieces = v.ordered(o.pieces());
       if (pieces.size() == 1) {
-        piece(sb, v, pieces.get(0), String.format("  %-12s ", name), kappa);
+        piece(sb, v, pieces.get(0), String.format(nameColumn, name), kappa);
       } else {
-        sb.append(String.format("  %-12s piecewise in the free scales:%n", name));
+        sb.append(String.format(nameColumn + "piecewise in the free scales:%n", name));
         for (Piece p : pieces) {
           sb.append("     when ").append(String.join(", ", v.conditions(p))).append('\n');
           piece(sb, v, p, "       ", kappa);
@@ -104,8 +107,10 @@ public final class TextReport {
       sb.append('\n');
     } else {
       sb.append("  => P*/").append(kappa).append(" is piecewise:\n");
+      int exprs = Math.max(28, win.stream().mapToInt(p -> v.expression(p).length()).max().orElse(0));
+      int labels = Math.max(12, win.stream().mapToInt(p -> p.assignment().label().length()).max().orElse(0));
       for (Piece p : win) {
-        sb.append(String.format("       %-28s  %-12s  when %s%s%n", v.expression(p), p.assignment().label(),
+        sb.append(String.format("       %-" + exprs + "s  %-" + labels + "s  when %s%s%n", v.expression(p), p.assignment().label(),
             String.join(", ", v.conditions(p)), v.binding(p) == org.flscale.derive.Derivation.Binding.VARIATIONAL
                 || v.binding(p) == null ? "" : "   (floor " + v.binding(p).name().toLowerCase().replace("floor", "binds") + ")"));
       }

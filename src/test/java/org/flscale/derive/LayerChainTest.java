@@ -2,10 +2,8 @@ package org.flscale.derive;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.flscale.TestRules;
 import org.flscale.model.ArchModel;
 import org.flscale.report.DerivationView;
@@ -28,10 +26,7 @@ class LayerChainTest {
 
   @Test
   void mergingEquivalentPartialAssignmentsKeepsEveryTestCasesAnswer() throws Exception {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(Path.of("test-cases"))) {
-      files = s.filter(p -> p.toString().endsWith(".arch")).sorted().toList();
-    }
+    List<Path> files = org.flscale.suite.RegressionSuite.valid(Path.of("test-cases"));
     int compared = 0;
     for (Path f : files) {
       ArchModel m = TestRules.parser().parse(f);
