@@ -6,7 +6,7 @@ import org.flscale.derive.Deriver;
 import org.flscale.derive.TimeLimit;
 import org.flscale.model.ArchModel;
 import org.flscale.parse.ArchFileParser;
-import org.flscale.report.ProgressBar;
+import org.flscale.progress.ProgressBar;
 import org.flscale.rules.RuleBook;
 
 /** The derivation of one file, for the commands that draw or write it up (phase, report). */

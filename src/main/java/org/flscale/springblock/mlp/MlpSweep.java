@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.flscale.report.ProgressBar;
+import org.flscale.progress.ProgressBar;
 
 /**
  * The MLP's phase diagram as a set of independent runs (non-linearity x noise x seed), run on a
