@@ -35,6 +35,11 @@ import org.flscale.parse.gen.ArchParser;
  * Parses a .arch file into an {@link ArchModel} and checks its meaning: every name defined before
  * use, widths that are declared scales, activations and patterns the rule set knows. The first
  * mistake is thrown as an {@link ArchError} naming file, line and column.
+ *
+ * <p>It is long (over 500 lines) for a reason: the checks of a statement read what the statements
+ * before it declared (scales, the input and its tokens, names of layers and weights), so they live
+ * in one builder that walks the file in order; each statement's checks are one small method, and the
+ * messages, which make up most of the text, stay next to the check they explain.
  */
 public final class ArchFileParser {
   private static final Pattern HERMITE = Pattern.compile("He(\\d+)");
