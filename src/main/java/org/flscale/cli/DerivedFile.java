@@ -1,13 +1,12 @@
 package org.flscale.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flscale.derive.Derivation;
 import org.flscale.derive.Deriver;
 import org.flscale.derive.TimeLimit;
 import org.flscale.model.ArchModel;
-import org.flscale.report.ProgressBar;
 import org.flscale.parse.ArchFileParser;
+import org.flscale.progress.ProgressBar;
 import org.flscale.rules.RuleBook;
 
 /** The derivation of one file, for the commands that draw or write it up (phase, report). */
@@ -18,10 +17,13 @@ final class DerivedFile {
   static final long DEFAULT_TIME_LIMIT = 300;
 
   static Derivation derive(RulesOption rules, Path file) {
-    if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
+    return derive(rules, ArchInput.read(file));
+  }
+
+  static Derivation derive(RulesOption rules, ArchInput input) {
     RuleBook book = rules.load();
     Derivation d = withProgressBar(new Deriver(book).withTimeLimit(TimeLimit.ofSeconds(DEFAULT_TIME_LIMIT)),
-        new ArchFileParser(book.knownNames()).parse(file));
+        input.parse(new ArchFileParser(book.knownNames())));
     book.saveCache();
     return d;
   }

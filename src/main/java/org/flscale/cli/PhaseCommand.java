@@ -1,6 +1,8 @@
 package org.flscale.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
 import org.flscale.report.PhaseDiagram;
@@ -28,7 +30,8 @@ public final class PhaseCommand implements Callable<Integer> {
   @Mixin RulesOption rules;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
+    OutputPaths.directory(out, "--out"); // before the derivation: a wrong path fails at once
     Derivation d = DerivedFile.derive(rules, file);
     int free = d.model().freeScales().size();
     if (free != 1 && free != 2) {
@@ -41,7 +44,13 @@ public final class PhaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(file + ": " + e.getMessage());
     }
-    for (Path p : diagram.write(out, "phase-" + d.model().name())) System.out.println("wrote " + p);
+    List<Path> written;
+    try {
+      written = diagram.write(out, "phase-" + d.model().name());
+    } catch (IOException e) {
+      throw new UserError("cannot write the diagram into " + out + ": " + OutputPaths.reason(e));
+    }
+    for (Path p : written) System.out.println("wrote " + p);
     return 0;
   }
 }

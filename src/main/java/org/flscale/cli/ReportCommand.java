@@ -1,6 +1,5 @@
 package org.flscale.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.derive.Derivation;
@@ -27,10 +26,12 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Derivation d = DerivedFile.derive(rules, file);
+    if (out != null) OutputPaths.file(out, "--out"); // before the derivation: a wrong path fails at once
+    ArchInput input = ArchInput.read(file);
+    Derivation d = DerivedFile.derive(rules, input);
     Path res = results != null ? results : Path.of("verify-results", d.model().name());
-    Path target = out != null ? out : Path.of("report-" + d.model().name() + ".html");
-    Files.writeString(target, HtmlReport.render(d, Files.readString(file), res));
+    Path target = OutputPaths.file(out != null ? out : Path.of("report-" + d.model().name() + ".html"), "--out");
+    OutputPaths.writeString(target, HtmlReport.render(d, input.text(), res));
     System.out.println("wrote " + target);
     return 0;
   }

@@ -14,29 +14,24 @@ import picocli.CommandLine.Parameters;
 /** flscale test [DIR]: the regression suite of the rule set. */
 @Command(name = "test", mixinStandardHelpOptions = true,
     description = "Run the regression suite: each NAME.arch against NAME.expected.json "
-        + "(and each invalid/NAME.arch against NAME.expected-error). Exit status 1 when a case fails.")
+        + "(and each NAME.arch of a folder named invalid against NAME.expected-error), over the whole tree. Exit status 1 when a case fails.")
 public final class TestCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory of test cases (default: test-cases)")
+  @Parameters(arity = "0..1", paramLabel = "DIR",
+      description = "Directory of test cases (default: ./test-cases, else the installation's test-cases/)")
   Path dir;
 
-  @Option(names = "--update", description = "Rewrite NAME.expected.json from the current rules instead of checking "
-      + "(review the diff before committing it).")
+  @Option(names = "--update", description = "Rewrite NAME.expected.json and invalid/NAME.expected-error from the current "
+      + "rules instead of checking (review the diff before committing it).")
   boolean update;
 
   @Mixin RulesOption rules;
 
   @Override
   public Integer call() throws IOException {
-    Path d = dir != null ? dir : Path.of("test-cases");
+    Path d = dir != null ? dir : defaultDirectory(Path.of(""), System.getProperty("flscale.home"));
     if (!Files.isDirectory(d)) throw new UserError("no test-case directory " + d);
     RegressionSuite suite = new RegressionSuite(rules.load());
-    if (update) {
-      for (Path p : RegressionSuite.cases(d)) {
-        suite.writeExpected(p);
-        System.out.println("wrote " + p.getFileName().toString().replaceFirst("\\.arch$", ".expected.json"));
-      }
-      return 0;
-    }
+    if (update) return update(suite, d);
     List<RegressionSuite.Result> results = suite.runAll(d);
     suite.rules().saveCache();
     int failed = 0;
@@ -47,5 +42,32 @@ public final class TestCommand implements Callable<Integer> {
     }
     System.out.println((results.size() - failed) + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  /** ./test-cases in a checkout; elsewhere the installation's (the launcher sets flscale.home). */
+  static Path defaultDirectory(Path workingDir, String home) {
+    Path here = workingDir.resolve("test-cases");
+    if (Files.isDirectory(here)) return here;
+    if (home != null && Files.isDirectory(Path.of(home, "test-cases"))) return Path.of(home, "test-cases");
+    throw new UserError("no test-cases/ here" + (home == null ? "" : " nor in " + home)
+        + "; pass the directory, e.g. 'flscale test /path/to/flscale/test-cases'");
+  }
+
+  private static int update(RegressionSuite suite, Path d) throws IOException {
+    for (Path p : RegressionSuite.valid(d)) {
+      suite.writeExpected(p);
+      System.out.println("wrote " + RegressionSuite.name(d, p) + ".expected.json");
+    }
+    int accepted = 0;
+    for (Path p : RegressionSuite.invalid(d)) {
+      String name = RegressionSuite.name(d, p);
+      if (suite.writeExpectedError(p)) {
+        System.out.println("wrote " + name + ".expected-error");
+      } else {
+        System.out.println("KEPT  " + name + ".expected-error: " + p.getFileName() + " is now accepted; fix or remove the case");
+        accepted++;
+      }
+    }
+    return accepted == 0 ? 0 : 1;
   }
 }

@@ -46,6 +46,16 @@ public final class Deriver {
   }
 
   private TimeLimit limit = TimeLimit.NONE;
+  private boolean every;
+
+  /**
+   * Whether to compare every pattern assignment even where there are more than EnergyBuilder's
+   * mergeAbove (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
+   */
+  public Deriver withEveryAssignment(boolean every) {
+    this.every = every;
+    return this;
+  }
 
   public Deriver withProgress(Progress p) {
     this.progress = p;
@@ -59,99 +69,12 @@ public final class Deriver {
   }
 
   public Derivation derive(ArchModel model) {
-    Derivation d = model.target().single() ? deriveTerm(model, Affine.ZERO) : deriveTerms(model);
+    Derivation d = model.target().single() ? deriveTerm(model, Affine.ZERO) : new SeveralTerms(this, rules).derive(model);
     return d.learnable() ? d.withFloor(InformationFloor.of(model, new Templates(rules), d.winner())) : d;
   }
 
-  /**
-   * A target of several terms: each term is derived on its own, its costs weighed by its amplitude
-   * (ComponentCostFactor). The target's P_* is that of its hardest term of the largest amplitude
-   * (the others carry a vanishing share of its variance; with free scales, the maximum over the
-   * leading terms region by region), and the terms are ranked by P_*.
-   */
-  private Derivation deriveTerms(ArchModel model) {
-    Templates templates = new Templates(rules);
-    List<Target.Term> terms = model.target().terms();
-    List<Q> amplitudes = new ArrayList<>();
-    for (Target.Term t : terms) amplitudes.add(t.coefficient() == null ? Q.ZERO : model.scale(t.coefficient()).exponent().constant());
-    Q top = largest(amplitudes);
-    // amplitudes count relative to the largest: multiplying the whole target by a scale changes nothing
-    Affine reference = null;
-    for (int i = 0; i < terms.size() && reference == null; i++) {
-      if (amplitudes.get(i).compareTo(top) == 0) reference = amplitudeSymbol(model, terms.get(i));
-    }
-    List<Derivation> each = new ArrayList<>();
-    for (Target.Term term : terms) {
-      Affine relative = amplitudeSymbol(model, term).minus(reference);
-      Affine weight = relative.equals(Affine.ZERO) ? Affine.ZERO : templates.componentCostFactor(relative);
-      each.add(deriveTerm(model.withTarget(model.target().only(term)), weight));
-    }
-    List<Derivation.TermDerivation> out = new ArrayList<>();
-    List<Derivation> leading = new ArrayList<>();
-    int governing = -1; // the hardest leading term (an unlearnable one first)
-    for (int i = 0; i < terms.size(); i++) {
-      boolean lead = amplitudes.get(i).compareTo(top) == 0;
-      out.add(new Derivation.TermDerivation(terms.get(i), amplitudes.get(i), amplitudes.get(i).subtract(top), each.get(i),
-          lead, order(each, i)));
-      if (!lead) continue;
-      leading.add(each.get(i));
-      if (governing < 0 || harder(each.get(i), each.get(governing))) governing = i;
-    }
-    Derivation g = each.get(governing);
-    List<Piece> winner = g.winner();
-    List<PatternOutcome> patterns = g.patterns();
-    if (g.learnable() && !model.allScalesTied() && leading.size() > 1) {
-      // with free scales the hardest leading term changes from region to region: no one term's
-      // patterns stand for the target (each term's are in its own derivation)
-      winner = new PiecewiseMaximum(model.freeScales()).of(leading.stream().map(Derivation::winner).toList());
-      patterns = List.of();
-    }
-    String reason = g.learnable() ? null : g.reason();
-    return new Derivation(model, g.learnable(), reason, winner, patterns, g.reachable(), g.parameterOrder(), out);
-  }
-
-  /** A term's amplitude as it appears in energies: its coefficient's symbol (exponent 0 without one). */
-  private static Affine amplitudeSymbol(ArchModel model, Target.Term t) {
-    return t.coefficient() == null ? Affine.ZERO : EnergyBuilder.symbol(model, t.coefficient());
-  }
-
-  private static Q largest(List<Q> amplitudes) {
-    Q top = amplitudes.get(0);
-    for (Q a : amplitudes) if (a.compareTo(top) > 0) top = a;
-    return top;
-  }
-
-  /**
-   * Whether a is harder to learn than b: unlearnable, or a larger exponent (scales tied), or on a
-   * tie the one whose winner needs more feature learning (the later in the tie-break order), so
-   * that the target's pattern does not depend on the order its terms are written in.
-   */
-  private boolean harder(Derivation a, Derivation b) {
-    if (!b.learnable()) return false;
-    if (!a.learnable()) return true;
-    var ea = a.pstarExponent();
-    var eb = b.pstarExponent();
-    if (ea.isEmpty() || eb.isEmpty()) return false;
-    int c = ea.get().compareTo(eb.get());
-    if (c != 0) return c > 0;
-    List<String> order = rules.knownNames().patterns();
-    return rank(a.winner().get(0).assignment(), order) > rank(b.winner().get(0).assignment(), order);
-  }
-
-  /** 1 + the number of distinct smaller P_* exponents among the learnable terms; 0 if undetermined. */
-  private static int order(List<Derivation> each, int i) {
-    var mine = each.get(i).pstarExponent();
-    if (mine.isEmpty()) return 0;
-    java.util.TreeSet<org.apache.commons.math3.fraction.BigFraction> smaller = new java.util.TreeSet<>();
-    for (Derivation d : each) {
-      var e = d.pstarExponent();
-      if (e.isEmpty() && d.learnable()) return 0; // free scales: the order depends on them
-      if (e.isPresent() && e.get().compareTo(mine.get()) < 0) smaller.add(e.get());
-    }
-    return smaller.size() + 1;
-  }
-
-  private Derivation deriveTerm(ArchModel model, Affine costWeight) {
+  /** One target term, its costs weighed by {@code costWeight} (the exponent of ComponentCostFactor). */
+  Derivation deriveTerm(ArchModel model, Affine costWeight) {
     EnergyBuilder builder = new EnergyBuilder(model, rules, costWeight);
     List<String> reach = describeReach(model, builder);
     if (!builder.targetReachable()) {
@@ -160,11 +83,11 @@ public final class Deriver {
     List<String> patterns = model.patterns();
     long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
-    List<EnergyBuilder.Energy> energies = builder.all(patterns, progress::solved, limit);
+    List<Energy> energies = builder.all(patterns, progress::solved, limit, every);
     List<String> lazyFirst = rules.knownNames().patterns();
     Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
     List<String> paramOrder = new ArrayList<>();
-    for (EnergyBuilder.Energy e : energies) {
+    for (Energy e : energies) {
       int rank = rank(e.assignment(), lazyFirst);
       List<Candidate<Branch>> list = byPattern.computeIfAbsent(e.assignment(), a -> new ArrayList<>());
       for (String v : e.variables()) if (!paramOrder.contains(v)) paramOrder.add(v);
@@ -177,6 +100,7 @@ public final class Deriver {
     RegionSolver<Branch> solver = new RegionSolver<>(free);
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
+    java.util.Set<Candidate<Branch>> inAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments) + byPattern.size() + (free.isEmpty() ? 0 : 1));
     int solved = 0;
     for (var entry : byPattern.entrySet()) {
@@ -188,7 +112,7 @@ public final class Deriver {
           if (cell.winner() == null) continue;
           pieces.add(piece(cell, solver));
           // A branch that wins nowhere within its own pattern cannot win overall.
-          if (!all.contains(cell.winner())) all.add(cell.winner());
+          if (inAll.add(cell.winner())) all.add(cell.winner());
         }
       }
       outcomes.add(new PatternOutcome(entry.getKey(), pieces));
@@ -224,19 +148,11 @@ public final class Deriver {
   }
 
   /** One branch of a pattern's energy, with its terms as written (tied scales still symbols). */
-  record Branch(EnergyBuilder.Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
+  record Branch(Energy energy, List<Affine> shownTerms, List<Affine> shownConstraints) {}
 
   /** Replaces each tied scale by its exponent in the base (and the free scales). */
   private static List<Affine> tie(ArchModel model, List<Affine> forms) {
-    List<Affine> out = new ArrayList<>();
-    for (Affine f : forms) {
-      Affine g = f;
-      for (Scale s : model.scales().values()) {
-        if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
-      }
-      out.add(g);
-    }
-    return out;
+    return forms.stream().map(model::tied).toList();
   }
 
   private static Piece piece(RegionSolver.Cell<Branch> cell, RegionSolver<?> solver) {

@@ -10,7 +10,6 @@ import org.flscale.math.Affine;
 import org.flscale.math.Q;
 import org.flscale.model.ArchModel;
 import org.flscale.model.Layer;
-import org.flscale.model.Scale;
 import org.flscale.model.Target;
 import org.flscale.solve.LinearProgram;
 
@@ -29,10 +28,10 @@ final class InformationFloor {
     Layer first = model.layers().get(0);
     Map<String, Affine> options = new LinkedHashMap<>();
     first.options().forEach((k, v) -> options.put(k, EnergyBuilder.symbol(model, v)));
-    Affine dim = tied(model, templates.kindDimension(first.kind(), EnergyBuilder.symbol(model, model.input().dimension()), options));
+    Affine dim = model.tied(templates.kindDimension(first.kind(), EnergyBuilder.symbol(model, model.input().dimension()), options));
     List<Affine> dims = new ArrayList<>();
     for (int i = 0; i < directions.size(); i++) dims.add(dim);
-    Affine floor = tied(model, templates.informationFloor(dims).single());
+    Affine floor = model.tied(templates.informationFloor(dims).single());
     List<Derivation.Binding> binding = new ArrayList<>();
     for (Piece p : winner) binding.add(binding(model.freeScales(), p, floor));
     return new Derivation.Floor(floor, binding);
@@ -55,9 +54,4 @@ final class InformationFloor {
     return s.status() == LinearProgram.Status.OPTIMAL && s.value().constant().signum() >= 0;
   }
 
-  private static Affine tied(ArchModel model, Affine a) {
-    Affine g = a;
-    for (Scale s : model.scales().values()) if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
-    return g;
-  }
 }

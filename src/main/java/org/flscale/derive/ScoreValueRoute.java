@@ -25,7 +25,7 @@ final class ScoreValueRoute {
 
   private final ArchModel model;
   private final Templates templates;
-  private final EnergyBuilder.KindFacts kind;
+  private final KindFacts kind;
   private final Box box;
   private final Affine costWeight;
   private final String lazy;
@@ -33,7 +33,7 @@ final class ScoreValueRoute {
   private final int order;
   private final int valueDegree;
 
-  ScoreValueRoute(ArchModel model, Templates templates, EnergyBuilder.KindFacts kind, ActivationContent values, Box box,
+  ScoreValueRoute(ArchModel model, Templates templates, KindFacts kind, ActivationContent values, Box box,
       Affine costWeight, String lazy) {
     this.model = model;
     this.templates = templates;
@@ -53,18 +53,18 @@ final class ScoreValueRoute {
   }
 
   /** One energy per pattern: the lazy head, and each pattern acting on the score's order-n feature. */
-  List<EnergyBuilder.Energy> energies(List<String> patterns) {
+  List<Energy> energies(List<String> patterns) {
     MinMax score = templates.scoreNorm(kind.kind(), order, kind.dimension(), kind.options()).pruned(box);
     MinMax value = templates.lazyNorm(valueDegree, kind.dimension());
     MinMax readout = templates.readoutFactor(model.parametrization().name(), kind.units());
     MinMax lazyNorm = templates.productNorm(List.of(score, value)).plus(kind.lazyDilution());
     String layer = model.layers().get(0).name();
-    List<EnergyBuilder.Energy> out = new ArrayList<>();
+    List<Energy> out = new ArrayList<>();
     for (String pattern : patterns) {
       String param = templates.parameter(pattern);
       PatternAssignment assignment = new PatternAssignment(List.of(pattern), lazy);
       if (param == null) {
-        out.add(new EnergyBuilder.Energy(assignment, List.of(0), List.of(), readout.plus(lazyNorm).pruned(box), List.of(), List.of(),
+        out.add(new Energy(assignment, List.of(0), List.of(), readout.plus(lazyNorm).pruned(box), List.of(), List.of(),
             List.of()));
         continue;
       }
@@ -82,7 +82,7 @@ final class ScoreValueRoute {
         norm = norm.min(templates.productNorm(List.of(fed, value)));
       }
       MinMax cost = EnergyBuilder.weighted(templates.cost(kind.kind(), pattern, p, kind.weightVectors(), score), costWeight);
-      out.add(new EnergyBuilder.Energy(assignment, List.of(order), cost == null ? List.of() : List.of(cost),
+      out.add(new Energy(assignment, List.of(order), cost == null ? List.of() : List.of(cost),
           readout.plus(norm).pruned(box), cons, List.of(var), List.of(layer)));
     }
     return out;

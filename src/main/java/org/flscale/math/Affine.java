@@ -65,6 +65,21 @@ public final class Affine {
     return m;
   }
 
+  /** The number of variables; with {@link #varAt} and {@link #coeffAt}, a walk over the terms that allocates nothing. */
+  public int arity() {
+    return vars.length;
+  }
+
+  /** The i-th variable, in sorted order. */
+  public String varAt(int i) {
+    return vars[i];
+  }
+
+  /** The i-th variable's coefficient (never zero). */
+  public Q coeffAt(int i) {
+    return coeffs[i];
+  }
+
   public boolean isConstant() {
     return vars.length == 0;
   }

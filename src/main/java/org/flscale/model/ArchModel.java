@@ -47,6 +47,13 @@ public record ArchModel(
         patterns, patternsPos, lazyReading);
   }
 
+  /** An exponent with every tied scale replaced by its own exponent (in the base and the free scales). */
+  public Affine tied(Affine a) {
+    Affine g = a;
+    for (Scale s : scales.values()) if (s.kind() == Scale.Kind.TIED) g = g.substitute(s.name(), s.exponent());
+    return g;
+  }
+
   public boolean allScalesTied() {
     return freeScales().isEmpty();
   }

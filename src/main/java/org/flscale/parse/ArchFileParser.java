@@ -1,5 +1,7 @@
 package org.flscale.parse;
 
+import org.flscale.model.KnownNames;
+import org.flscale.model.ArchError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,11 @@ import org.flscale.parse.gen.ArchParser;
  * Parses a .arch file into an {@link ArchModel} and checks its meaning: every name defined before
  * use, widths that are declared scales, activations and patterns the rule set knows. The first
  * mistake is thrown as an {@link ArchError} naming file, line and column.
+ *
+ * <p>It is long (over 500 lines) for a reason: the checks of a statement read what the statements
+ * before it declared (scales, the input and its tokens, names of layers and weights), so they live
+ * in one builder that walks the file in order; each statement's checks are one small method, and the
+ * messages, which make up most of the text, stay next to the check they explain.
  */
 public final class ArchFileParser {
   private static final Pattern HERMITE = Pattern.compile("He(\\d+)");
@@ -44,22 +51,12 @@ public final class ArchFileParser {
   }
 
   public ArchModel parse(Path path) {
-    String text;
-    SourcePos start = new SourcePos(path.toString(), 1, 1);
-    if (Files.isDirectory(path)) throw new ArchError(start, "this is a directory, not an .arch file");
-    try {
-      text = Files.readString(path);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new ArchError(start, "the file is not UTF-8 text (is it an .arch file?)");
-    } catch (IOException e) {
-      throw new ArchError(start, "cannot read the file (" + e.getMessage() + ")");
-    }
-    return parse(text, path.toString());
+    return parse(ArchSource.read(path), path.toString());
   }
 
   public ArchModel parse(String text, String file) {
     SyntaxErrorListener listener = new SyntaxErrorListener(file);
-    ArchLexer lexer = new ArchLexer(CharStreams.fromString(text, file));
+    ArchLexer lexer = new ArchLexer(CharStreams.fromString(ArchSource.withoutByteOrderMark(text), file));
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);
     ArchParser parser = new ArchParser(new CommonTokenStream(lexer));
@@ -98,7 +95,11 @@ public final class ArchFileParser {
         if (i == 0 && !(s instanceof ArchParser.ModelStmtContext)) {
           throw new ArchError(pos(s), "the file must start with 'model NAME'");
         }
-        statement(s);
+        try {
+          statement(s);
+        } catch (ArithmeticException e) { // a number too large to compute with (ridge kappa = 1e999999999)
+          throw new ArchError(pos(s), e.getMessage());
+        }
       }
       SourcePos end = pos(tree.getStop());
       if (modelName == null) throw new ArchError(new SourcePos(file, 1, 1), "missing 'model NAME' statement");

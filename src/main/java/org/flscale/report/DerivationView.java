@@ -95,7 +95,12 @@ public final class DerivationView {
     for (Affine t : p.balancedTerms()) eq.add(mono.term(t));
     if (eq.size() == 1) out.add(eq.get(0) + " dominates");
     else if (!eq.isEmpty()) out.add(String.join(" ~ ", eq));
-    for (Affine c : p.bindingConstraints()) out.add(mono.condition(c) + " binds");
+    for (Affine c : p.bindingConstraints()) {
+      // a bound on parameters the balance leaves free does not bind: any value in their range does as well
+      boolean onUnfixedOnly = c.vars().stream().filter(d.parameterOrder()::contains).allMatch(p.unfixed()::containsKey)
+          && c.vars().stream().anyMatch(p.unfixed()::containsKey);
+      if (!onUnfixedOnly) out.add(mono.condition(c) + " binds");
+    }
     return out;
   }
 

@@ -17,15 +17,12 @@ import javax.imageio.ImageIO;
 
 /** A figure drawn once with Java2D and written as SVG (VectorGraphics2D) and PNG. */
 public abstract class Figure {
-  static final Color[] PALETTE = {
-      new Color(0xA6CEE3), new Color(0xB2DF8A), new Color(0xFDBF6F), new Color(0xCAB2D6),
-      new Color(0xFB9A99), new Color(0xFFFF99), new Color(0x8DD3C7), new Color(0xBEBADA),
-      new Color(0xD9D9D9), new Color(0xFCCDE5), new Color(0xCCEBC5), new Color(0xFFED6F)};
-
   static final int LEFT = 80, RIGHT = 30, TOP = 60, BOTTOM = 70;
   final int width, height;
   /** The window in data coordinates: [0, xmax] x [0, ymax]. */
   double xmax = 1, ymax = 1;
+  /** The labels of the drawing under way, inside the plot area, none over another. */
+  LabelPlacer labels;
 
   Figure(int width, int height) {
     this.width = width;
@@ -56,14 +53,26 @@ public abstract class Figure {
       g.draw(new java.awt.geom.Line2D.Double(px(0) - 5, py(j), px(0), py(j)));
       g.drawString(String.valueOf(j), (float) px(0) - 22, (float) py(j) + 4);
     }
+    // the title first: what follows the rotated y label must not inherit its transform (an SVG reader
+    // would draw the title rotated, off the page)
+    // a long title (a target of several factors) gets a smaller font rather than running off both edges
+    for (int size = 15; size >= 9; size--) {
+      g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, size));
+      if (g.getFontMetrics().stringWidth(title) <= width - 20) break;
+    }
+    centred(g, title, width / 2.0, 30);
     g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
     centred(g, xLabel, (LEFT + width - RIGHT) / 2.0, height - 25);
-    Graphics2D r = (Graphics2D) g.create();
-    r.rotate(-Math.PI / 2);
-    r.drawString(yLabel, (float) -(TOP + height - BOTTOM) / 2f - r.getFontMetrics().stringWidth(yLabel) / 2f, 25f);
-    r.dispose();
-    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15));
-    centred(g, title, width / 2.0, 30);
+    java.awt.geom.AffineTransform upright = g.getTransform();
+    g.rotate(-Math.PI / 2);
+    g.drawString(yLabel, (float) -(TOP + height - BOTTOM) / 2f - g.getFontMetrics().stringWidth(yLabel) / 2f, 25f);
+    g.setTransform(upright);
+  }
+
+  /** Draws the figure with a fresh set of labels. */
+  final void render(Graphics2D g) {
+    labels = new LabelPlacer(new java.awt.geom.Rectangle2D.Double(LEFT, TOP, width - LEFT - RIGHT, height - TOP - BOTTOM));
+    draw(g);
   }
 
   abstract void draw(Graphics2D g);
@@ -88,7 +97,7 @@ public abstract class Figure {
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    draw(g);
+    render(g);
     g.dispose();
     ImageIO.write(img, "png", png.toFile());
     return List.of(svg, png);
@@ -96,7 +105,7 @@ public abstract class Figure {
 
   private Document svgDocument() {
     VectorGraphics2D vg = new VectorGraphics2D();
-    draw(vg);
+    render(vg);
     return Processors.get("svg").getDocument(vg.getCommands(), new PageSize(0, 0, width, height));
   }
 

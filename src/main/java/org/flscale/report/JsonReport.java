@@ -17,11 +17,15 @@ import org.flscale.model.Scale;
 public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The version of docs/derive.schema.json this output follows; raised when a key changes meaning or goes. */
+  public static final int SCHEMA_VERSION = 1;
+
   private JsonReport() {}
 
   public static ObjectNode toJson(Derivation d) {
     DerivationView v = new DerivationView(d);
     ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
     root.put("model", d.model().name());
     root.put("file", d.model().file());
     ObjectNode scales = root.putObject("scales");
@@ -34,7 +38,9 @@ public final class JsonReport {
     }
     root.put("target", d.model().target().display());
     root.put("parametrization", d.model().parametrization().name());
-    root.put(d.model().ridgeName(), Rationals.format(d.model().ridge()));
+    // the key is always "kappa", whatever the file calls its ridge: a script must not need the file to read it
+    root.put("kappa", Rationals.format(d.model().ridge()));
+    root.put("ridge_name", d.model().ridgeName());
     ArrayNode reach = root.putArray("reachable");
     d.reachable().forEach(reach::add);
 
@@ -130,6 +136,21 @@ public final class JsonReport {
       putDetails(r, v, p);
     }
     return arr;
+  }
+
+  /**
+   * A file that could not be derived, in the place its derivation would have had:
+   * {"error": {"file", "line", "column", "message"}}; line and column only when the mistake has a place.
+   */
+  public static ObjectNode error(String file, Integer line, Integer column, String message) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
+    ObjectNode e = root.putObject("error");
+    e.put("file", file);
+    if (line != null) e.put("line", line);
+    if (column != null) e.put("column", column);
+    e.put("message", message);
+    return root;
   }
 
   public static String write(Object node) {

@@ -66,9 +66,10 @@ public final class LatexReport {
     return sb.toString();
   }
 
-  /** Monomial text to TeX: powers in braces, "<=" as \le, Greek parameter names. */
+  /** Monomial text to TeX: powers of more than one character in braces (d^{12}, d^{1/2}), "<=" as \le, Greek parameter names. */
   static String tex(String s) {
-    String t = s.replace("_", "\\_").replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replace("<=", "\\le").replace(">=", "\\ge");
+    String t = s.replace("_", "\\_").replaceAll("\\^\\(([^)]*)\\)", "^{$1}").replaceAll("\\^(\\d{2,})", "^{$1}")
+        .replace("<=", "\\le").replace(">=", "\\ge");
     t = t.replaceAll("\\beps\\b", "\\\\varepsilon").replaceAll("\\bbeta(\\d*)", "\\\\beta_{$1}").replaceAll("\\b([A-Za-z])(\\d+)\\b", "$1_{$2}");
     return t;
   }

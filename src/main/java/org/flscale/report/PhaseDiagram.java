@@ -6,9 +6,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,19 +96,17 @@ public final class PhaseDiagram extends Figure {
   void draw(Graphics2D g) {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, W, H);
-    Map<String, Color> colours = new LinkedHashMap<>();
     for (Region r : regions) {
-      colours.computeIfAbsent(r.piece().assignment().label(), k -> PALETTE[colours.size() % PALETTE.length]);
       Path2D path = new Path2D.Double();
       for (int i = 0; i < r.polygon().size(); i++) {
         double[] p = r.polygon().get(i);
         if (i == 0) path.moveTo(px(p[0]), py(p[1])); else path.lineTo(px(p[0]), py(p[1]));
       }
       path.closePath();
-      g.setColor(colours.get(r.piece().assignment().label()));
+      g.setColor(PatternColours.of(r.piece().assignment().label()));
       g.fill(path);
     }
-    drawContours(g);
+    drawContourLines(g);
     g.setColor(new Color(0x333333));
     g.setStroke(new BasicStroke(1.6f));
     for (Region r : regions) {
@@ -118,24 +116,25 @@ public final class PhaseDiagram extends Figure {
         g.draw(new Line2D.Double(px(a[0]), py(a[1]), px(b[0]), py(b[1])));
       }
     }
-    drawBoundaryLabels(g);
+    // labels by importance: the regions' first, then the boundaries' equations, then the contour levels
     g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    List<Font> fonts = List.of(new Font(Font.SANS_SERIF, Font.BOLD, 13), new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     for (Region r : regions) {
       double[] c = r.centroid();
-      centred(g, r.piece().assignment().label(), px(c[0]), py(c[1]) - 8);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      centred(g, "P* ~ " + view.expression(r.piece()), px(c[0]), py(c[1]) + 9);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+      labels.drawCentred(g, new LabelPlacer.Block(List.of(r.piece().assignment().label(), "P* ~ " + view.expression(r.piece())), fonts),
+          LabelPlacer.around(px(c[0]), py(c[1]), 16, 8));
     }
+    drawBoundaryLabels(g);
+    drawContourLabels(g);
     drawAxes(g);
   }
 
-  /** Thin dashed lines where the P_* exponent takes the values 1/2, 1, 3/2, ... */
-  private void drawContours(Graphics2D g) {
-    g.setColor(new Color(0, 0, 0, 70));
-    g.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+  /** A contour of the P_* exponent through one region: its level and its two ends. */
+  private record Contour(Q level, double[] from, double[] to) {}
+
+  /** Where the P_* exponent takes the values 1/2, 1, 3/2, ... inside each region. */
+  private List<Contour> contours() {
+    List<Contour> out = new ArrayList<>();
     for (Region r : regions) {
       Affine e = r.piece().exponent();
       double a = e.coeff(x).doubleValue(), b = e.coeff(y).doubleValue(), c = e.constant().doubleValue();
@@ -152,12 +151,35 @@ public final class PhaseDiagram extends Figure {
             hits.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
           }
         }
-        if (hits.size() < 2) continue;
-        double[] s = hits.get(0), t = hits.get(1);
-        g.draw(new Line2D.Double(px(s[0]), py(s[1]), px(t[0]), py(t[1])));
-        g.drawString(Q.of(k, 2).toString(), (float) px((s[0] + t[0]) / 2) + 2, (float) py((s[1] + t[1]) / 2) - 2);
+        if (hits.size() >= 2) out.add(new Contour(Q.of(k, 2), hits.get(0), hits.get(1)));
       }
     }
+    return out;
+  }
+
+  /** Thin dashed lines at the contour levels. */
+  private void drawContourLines(Graphics2D g) {
+    g.setColor(new Color(0, 0, 0, 70));
+    g.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+    for (Contour c : contours()) g.draw(new Line2D.Double(px(c.from()[0]), py(c.from()[1]), px(c.to()[0]), py(c.to()[1])));
+  }
+
+  /** Each contour's level, somewhere along it where no other label is; left out where there is no room. */
+  private void drawContourLabels(Graphics2D g) {
+    g.setColor(new Color(0, 0, 0, 110));
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
+    for (Contour c : contours()) labels.drawFrom(g, c.level().toString(), font, along(c.from(), c.to()));
+  }
+
+  /** Candidate baseline points along a segment: its middle first, then towards its ends, on either side. */
+  private List<Point2D> along(double[] a, double[] b) {
+    List<Point2D> out = new ArrayList<>();
+    for (double t : new double[] {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9}) {
+      double sx = px(a[0] + t * (b[0] - a[0])), sy = py(a[1] + t * (b[1] - a[1]));
+      out.add(new Point2D.Double(sx + 4, sy - 4));
+      out.add(new Point2D.Double(sx + 4, sy + 13));
+    }
+    return out;
   }
 
   /** Each boundary between regions labelled once with its equation, e.g. "N1^2 = N2 d". */
@@ -176,9 +198,8 @@ public final class PhaseDiagram extends Figure {
           if (Math.abs(v) < 1e-9) on.add(p);
         }
         if (on.size() < 2) continue;
-        double mx = (on.get(0)[0] + on.get(1)[0]) / 2, my = (on.get(0)[1] + on.get(1)[1]) / 2;
         String eq = mono.condition(cond).replace(" >= ", " = ").replace(" <= ", " = ");
-        g.drawString(eq, (float) px(mx) + 4, (float) py(my) - 4);
+        labels.drawFrom(g, eq, g.getFont(), along(on.get(0), on.get(1)));
       }
     }
   }

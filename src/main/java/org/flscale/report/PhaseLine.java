@@ -5,9 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flscale.derive.Derivation;
@@ -83,11 +83,9 @@ public final class PhaseLine extends Figure {
   void draw(Graphics2D g) {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, W, H);
-    Map<String, Color> colours = new LinkedHashMap<>();
     Monomials mono = new Monomials(d.model().freeScales(), d.model().baseScale());
     for (Segment s : segments) {
-      Color c = colours.computeIfAbsent(s.piece().assignment().label(), k -> PALETTE[colours.size() % PALETTE.length]);
-      g.setColor(c);
+      g.setColor(PatternColours.of(s.piece().assignment().label()));
       g.fill(new Rectangle2D.Double(px(s.lo()), py(ymax), px(s.hi()) - px(s.lo()), py(0) - py(ymax)));
     }
     for (int i = 0; i < segments.size(); i++) {
@@ -95,13 +93,16 @@ public final class PhaseLine extends Figure {
       g.setColor(Color.BLACK);
       g.setStroke(new BasicStroke(2.5f));
       g.draw(new Line2D.Double(px(s.lo()), py(at(s.piece(), s.lo())), px(s.hi()), py(at(s.piece(), s.hi()))));
-      double mid = (s.lo() + s.hi()) / 2;
-      // labels of narrow neighbours would overlap: every other one goes lower
-      double drop = i % 2 == 1 && segments.size() > 2 ? 40 : 0;
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-      centred(g, s.piece().assignment().label(), px(mid), py(ymax) + 22 + drop);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      centred(g, "P* ~ " + view.expression(s.piece()), px(mid), py(ymax) + 40 + drop);
+    }
+    // labels of narrow neighbours would overlap: a label that finds its place taken goes lower
+    g.setColor(Color.BLACK);
+    List<Font> fonts = List.of(new Font(Font.SANS_SERIF, Font.BOLD, 13), new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    for (Segment s : segments) {
+      double mid = px((s.lo() + s.hi()) / 2);
+      List<Point2D> places = new ArrayList<>();
+      for (int k = 0; k < 12; k++) places.add(new Point2D.Double(mid, py(ymax) + 26 + 36 * k));
+      labels.drawCentred(g, new LabelPlacer.Block(List.of(s.piece().assignment().label(), "P* ~ " + view.expression(s.piece())), fonts),
+          places);
     }
     // boundaries: where one segment ends inside the window
     g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
@@ -111,7 +112,9 @@ public final class PhaseLine extends Figure {
       g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
       g.draw(new Line2D.Double(px(s.hi()), py(0), px(s.hi()), py(ymax)));
       String eq = mono.condition(Affine.var(x).minus(Affine.constant(s.end()))).replace(" >= ", " = ");
-      g.drawString(eq, (float) px(s.hi()) + 4, (float) py(0) - 8);
+      List<Point2D> places = new ArrayList<>();
+      for (int k = 0; k < 12; k++) places.add(new Point2D.Double(px(s.hi()) + 4, py(0) - 8 - 16 * k));
+      labels.drawFrom(g, eq, g.getFont(), places);
     }
     drawAxes(g);
   }

@@ -14,7 +14,15 @@ import org.flscale.model.Scale;
 public final class TextReport {
   private TextReport() {}
 
+  /** Above this many pattern assignments the text shows the winners and the closest ones (all: every one). */
+  static final int SHOWN = 12;
+
   public static String render(Derivation d) {
+    return render(d, false);
+  }
+
+  /** With {@code all}, every pattern assignment compared; otherwise at most {@link #SHOWN}, the winners first. */
+  public static String render(Derivation d, boolean all) {
     DerivationView v = new DerivationView(d);
     ArchModel m = d.model();
     StringBuilder sb = new StringBuilder();
@@ -36,19 +44,19 @@ public final class TextReport {
     sb.append("  scales   ").append(String.join(", ", scales)).append('\n');
     for (String r : d.reachable()) sb.append("  kernel   ").append(r).append('\n');
     if (!d.terms().isEmpty()) {
-      terms(sb, d, kappa, plain);
+      terms(sb, d, kappa, plain, all);
       return sb.toString();
     }
     if (!d.learnable()) {
       sb.append("\n  NOT LEARNABLE: ").append(d.reason()).append('\n');
       return sb.toString();
     }
-    body(sb, d, kappa);
+    body(sb, d, kappa, all);
     return sb.toString();
   }
 
   /** A target of several terms: each term's derivation, then the target's P_* and the order of learning. */
-  private static void terms(StringBuilder sb, Derivation d, String kappa, Monomials plain) {
+  private static void terms(StringBuilder sb, Derivation d, String kappa, Monomials plain, boolean all) {
     int i = 0;
     for (Derivation.TermDerivation t : d.terms()) {
       sb.append("\n  term ").append(++i).append(": ").append(t.term().display()).append("   amplitude ")
@@ -57,7 +65,7 @@ public final class TextReport {
       if (!t.derivation().learnable()) {
         sb.append("  NOT LEARNABLE: ").append(t.derivation().reason()).append('\n');
       } else {
-        body(sb, t.derivation(), kappa);
+        body(sb, t.derivation(), kappa, all);
       }
     }
     sb.append('\n');
@@ -74,25 +82,32 @@ public final class TextReport {
     else sb.append("  order of learning: depends on the free scales (see each term)\n");
   }
 
-  private static void body(StringBuilder sb, Derivation d, String kappa) {
+  private static void body(StringBuilder sb, Derivation d, String kappa, boolean all) {
     DerivationView v = new DerivationView(d);
     sb.append('\n');
-    for (PatternOutcome o : d.patterns()) {
+    List<PatternOutcome> shown = all ? d.patterns() : shown(d);
+    // the names' column is as wide as the longest name (deep networks: "Spec-Mag-Spec-GP")
+    int names = Math.max(12, d.patterns().stream().mapToInt(o -> o.assignment().label().length()).max().orElse(0));
+    String nameColumn = "  %-" + names + "s ";
+    for (PatternOutcome o : shown) {
       String name = o.assignment().label();
       if (o.pieces().isEmpty()) {
-        sb.append(String.format("  %-12s cannot produce the target%n", name));
+        sb.append(String.format(nameColumn + "cannot produce the target%n", name));
         continue;
       }
       List<Piece> pieces = v.ordered(o.pieces());
       if (pieces.size() == 1) {
-        piece(sb, v, pieces.get(0), String.format("  %-12s ", name), kappa);
+        piece(sb, v, pieces.get(0), String.format(nameColumn, name), kappa);
       } else {
-        sb.append(String.format("  %-12s piecewise in the free scales:%n", name));
+        sb.append(String.format(nameColumn + "piecewise in the free scales:%n", name));
         for (Piece p : pieces) {
           sb.append("     when ").append(String.join(", ", v.conditions(p))).append('\n');
           piece(sb, v, p, "       ", kappa);
         }
       }
+    }
+    if (shown.size() < d.patterns().size()) {
+      sb.append("  ... ").append(d.patterns().size() - shown.size()).append(" more pattern assignments (--all lists every one)\n");
     }
     sb.append('\n');
     List<Piece> win = v.ordered(d.winner());
@@ -104,12 +119,31 @@ public final class TextReport {
       sb.append('\n');
     } else {
       sb.append("  => P*/").append(kappa).append(" is piecewise:\n");
+      int exprs = Math.max(28, win.stream().mapToInt(p -> v.expression(p).length()).max().orElse(0));
+      int labels = Math.max(12, win.stream().mapToInt(p -> p.assignment().label().length()).max().orElse(0));
       for (Piece p : win) {
-        sb.append(String.format("       %-28s  %-12s  when %s%s%n", v.expression(p), p.assignment().label(),
+        sb.append(String.format("       %-" + exprs + "s  %-" + labels + "s  when %s%s%n", v.expression(p), p.assignment().label(),
             String.join(", ", v.conditions(p)), v.binding(p) == org.flscale.derive.Derivation.Binding.VARIATIONAL
                 || v.binding(p) == null ? "" : "   (floor " + v.binding(p).name().toLowerCase().replace("floor", "binds") + ")"));
       }
     }    floorLine(sb, v, kappa);
+  }
+
+  /**
+   * The pattern assignments worth reading first when there are many: those that win somewhere,
+   * then the closest by exponent (every scale tied) or in the order compared, up to SHOWN.
+   */
+  private static List<PatternOutcome> shown(Derivation d) {
+    if (d.patterns().size() <= SHOWN) return d.patterns();
+    java.util.Set<String> winners = new java.util.LinkedHashSet<>();
+    for (Piece p : d.winner()) winners.add(p.assignment().label());
+    List<PatternOutcome> out = new ArrayList<>();
+    for (PatternOutcome o : d.patterns()) if (winners.contains(o.assignment().label())) out.add(o);
+    List<PatternOutcome> rest = new ArrayList<>();
+    for (PatternOutcome o : d.patterns()) if (!winners.contains(o.assignment().label()) && !o.pieces().isEmpty()) rest.add(o);
+    if (d.model().allScalesTied()) rest.sort(java.util.Comparator.comparing(o -> o.pieces().get(0).exponent().constant()));
+    for (PatternOutcome o : rest) if (out.size() < SHOWN) out.add(o);
+    return out;
   }
 
   /** One line when the information floor binds somewhere: P_* is a necessary sample size, and so is the floor. */

@@ -1,9 +1,5 @@
 package org.flscale.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +11,13 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.flscale.math.Q;
-import org.flscale.parse.KnownNames;
+import org.flscale.model.KnownNames;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -42,8 +36,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */
   public static final int MAX_DEGREE = 40;
-  private static final int CACHE_FORMAT = 3;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CACHE_FORMAT = RuleCache.CACHE_FORMAT;
 
   private final Path directory;
   private final List<Path> files;
@@ -55,6 +48,7 @@ public final class RuleBook {
   private final Map<String, Activation> activations = new HashMap<>();
   private final Map<String, Template> templates = new LinkedHashMap<>();
   private boolean dirty;
+  private final Map<String, Path> definedIn = new HashMap<>();
 
   private RuleBook(Path directory, List<Path> files, String hash, Path cacheFile) {
     this.directory = directory;
@@ -83,7 +77,8 @@ public final class RuleBook {
     RuleBook book = new RuleBook(directory, files, hash, cache);
     if (!book.readCache()) {
       book.session(); // evaluate the files now: a broken rule file is reported at once
-      book.known = book.readNames();
+      book.known = RuleNames.read(book.session());
+      book.checkContract();
       book.dirty = true;
     }
     return book;
@@ -129,6 +124,10 @@ public final class RuleBook {
         } catch (RuntimeException e) {
           throw new RuleError("rule file " + f + " does not evaluate: " + e.getMessage());
         }
+        session = s;
+        // which file declared each kind and pattern, for the contract's messages
+        for (String kind : RuleNames.firstArguments(s, "KindOptions")) definedIn.putIfAbsent(kind, f);
+        for (String pattern : RuleNames.firstArguments(s, "PatternParameter")) definedIn.putIfAbsent(pattern, f);
       }
       session = s;
     }
@@ -148,68 +147,29 @@ public final class RuleBook {
     return known;
   }
 
-  private KnownNames readNames() {
-    Set<String> acts = firstArguments("Activation");
-    Set<String> params = firstArguments("ReadoutFactor");
-    List<String> patterns = stringList("Patterns");
-    Set<String> dists = new LinkedHashSet<>(stringList("InputDistributions"));
-    if (acts.isEmpty()) throw new RuleError("the rules define no Activation[\"name\"]");
-    if (patterns.isEmpty()) throw new RuleError("the rules define no Patterns = {...}");
-    List<String> readings = stringList("LazyLayerReadings");
-    if (readings.isEmpty()) throw new RuleError("the rules define no LazyLayerReadings = {...} (rules/kernels.m)");
-    return new KnownNames(acts, patterns, params, dists, readKinds(), readings, MAX_DEGREE);
-  }
-
-  /**
-   * The layer kinds: every kind the rules give KindOptions (found as activations are, whatever
-   * file defines it), dense first, with KindWeights, KindInputOptions, KindOnlyLayer, KindValueActivation.
-   */
-  private Map<String, KnownNames.LayerKind> readKinds() {
-    Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>(firstArguments("KindOptions"));
-    if (names.remove(KnownNames.DEFAULT_KIND)) names.add(0, KnownNames.DEFAULT_KIND);
-    for (String kind : names) {
-      String q = "\"" + kind + "\"";
-      List<String> options = stringList("KindOptions[" + q + "]");
-      List<String> weights = stringList("KindWeights[" + q + "]");
-      if (options.isEmpty() || weights.isEmpty()) {
-        throw new RuleError("layer kind \"" + kind + "\" needs KindOptions[" + q + "] = {...} and KindWeights[" + q
-            + "] = {...} in the rules (rules/layers.m)");
+  /** Every kind, pattern and reading must define the heads the rule contract says it needs. */
+  private void checkContract() {
+    RuleContract.check(session(), new RuleContract.KnownNamesView() {
+      public List<String> kinds() {
+        return List.copyOf(known.kinds().keySet());
       }
-      boolean only = session().eval("TrueQ[KindOnlyLayer[" + q + "]]").isTrue();
-      List<String> fromInput = stringList("KindInputOptions[" + q + "]");
-      IExpr value = session().eval("KindValueActivation[" + q + "]");
-      String valueAct = value.isString() ? value.toString() : null;
-      kinds.put(kind, new KnownNames.LayerKind(kind, options, fromInput, weights, only, valueAct));
-    }
-    if (!kinds.containsKey(KnownNames.DEFAULT_KIND)) {
-      throw new RuleError("the rules define no layer kind \"" + KnownNames.DEFAULT_KIND + "\" (KindOptions[\"dense\"] in rules/layers.m)");
-    }
-    return kinds;
-  }
 
-  /** The string first arguments of the definitions of {@code head}, e.g. Activation["erf"] = ... */
-  private Set<String> firstArguments(String head) {
-    IExpr dv = session().eval("DownValues[" + head + "]");
-    Set<String> out = new TreeSet<>();
-    if (dv instanceof IAST list) {
-      for (int i = 1; i < list.size(); i++) {
-        // each definition is HoldPattern[head["name", ...]] :> value
-        IExpr lhs = list.get(i).first();
-        if (lhs.isAST() && lhs.head().toString().equals("HoldPattern")) lhs = lhs.first();
-        if (lhs instanceof IAST call && call.size() > 1 && call.arg1().isString()) out.add(call.arg1().toString());
+      public String kindOptions(String kind) {
+        List<String> opts = new ArrayList<>(known.kinds().get(kind).options());
+        opts.addAll(known.kinds().get(kind).inputOptions());
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < opts.size(); i++) sb.append(i > 0 ? ", " : "").append('"').append(opts.get(i)).append("\" -> flO").append(i + 1);
+        return sb.append('}').toString();
       }
-    }
-    return out;
-  }
 
-  private List<String> stringList(String symbol) {
-    IExpr v = session().eval(symbol);
-    List<String> out = new ArrayList<>();
-    if (v instanceof IAST list && list.isList()) {
-      for (int i = 1; i < list.size(); i++) out.add(list.get(i).toString());
-    }
-    return out;
+      public List<String> patterns() {
+        return known.patterns();
+      }
+
+      public List<String> readings() {
+        return known.lazyReadings();
+      }
+    }, definedIn);
   }
 
   /** The activation's formula and Hermite content (no Symja needed once cached). */
@@ -309,78 +269,15 @@ public final class RuleBook {
   /** Writes what was learned from Symja to the cache file (quietly skipped when it cannot). */
   public synchronized void saveCache() {
     if (!dirty || cacheFile == null) return;
-    try {
-      ObjectNode root = JSON.createObjectNode();
-      root.put("format", CACHE_FORMAT);
-      root.put("rules", hash);
-      ObjectNode names = root.putObject("names");
-      known.activations().forEach(names.putArray("activations")::add);
-      known.patterns().forEach(names.putArray("patterns")::add);
-      known.parametrizations().forEach(names.putArray("parametrizations")::add);
-      known.distributions().forEach(names.putArray("distributions")::add);
-      known.lazyReadings().forEach(names.putArray("lazyReadings")::add);
-      ObjectNode kinds = names.putObject("kinds");
-      for (KnownNames.LayerKind kind : known.kinds().values()) {
-        ObjectNode k = kinds.putObject(kind.name());
-        kind.options().forEach(k.putArray("options")::add);
-        kind.weights().forEach(k.putArray("weights")::add);
-        kind.inputOptions().forEach(k.putArray("inputOptions")::add);
-        k.put("onlyLayer", kind.onlyLayer());
-        if (kind.valueActivation() != null) k.put("valueActivation", kind.valueActivation());
-      }
-      ObjectNode acts = root.putObject("activations");
-      for (ActivationContent c : contents.values()) {
-        ObjectNode a = acts.putObject(c.name());
-        a.put("formula", c.formula());
-        a.put("polynomial", c.polynomial());
-        ArrayNode deg = a.putArray("degrees");
-        c.degrees().stream().forEach(deg::add);
-      }
-      ObjectNode tpl = root.putObject("templates");
-      templates.forEach((k, v) -> tpl.put(k, v.toString()));
-      Files.createDirectories(cacheFile.getParent());
-      Path tmp = Files.createTempFile(cacheFile.getParent(), "rules-", ".tmp");
-      Files.writeString(tmp, JSON.writeValueAsString(root));
-      Files.move(tmp, cacheFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      dirty = false;
-    } catch (IOException | RuntimeException e) {
-      // a cache is an optimisation: a read-only home must not break a derivation
-    }
+    if (RuleCache.write(cacheFile, hash, new RuleCache.Contents(known, contents, templates))) dirty = false;
   }
 
   private boolean readCache() {
-    if (cacheFile == null || !Files.isRegularFile(cacheFile)) return false;
-    try {
-      JsonNode root = JSON.readTree(cacheFile.toFile());
-      if (root.path("format").asInt() != CACHE_FORMAT || !hash.equals(root.path("rules").asText())) return false;
-      JsonNode n = root.get("names");
-      Map<String, KnownNames.LayerKind> kinds = new LinkedHashMap<>();
-      n.get("kinds").fields().forEachRemaining(e -> kinds.put(e.getKey(), new KnownNames.LayerKind(e.getKey(),
-          strings(e.getValue().get("options")), strings(e.getValue().get("inputOptions")), strings(e.getValue().get("weights")),
-          e.getValue().get("onlyLayer").asBoolean(),
-          e.getValue().has("valueActivation") ? e.getValue().get("valueActivation").asText() : null)));
-      known = new KnownNames(new TreeSet<>(strings(n.get("activations"))), strings(n.get("patterns")),
-          new TreeSet<>(strings(n.get("parametrizations"))), new LinkedHashSet<>(strings(n.get("distributions"))), kinds,
-          strings(n.get("lazyReadings")), MAX_DEGREE);
-      root.get("activations").fields().forEachRemaining(e -> {
-        BitSet deg = new BitSet();
-        e.getValue().get("degrees").forEach(d -> deg.set(d.asInt()));
-        contents.put(e.getKey(), new ActivationContent(e.getKey(), e.getValue().get("formula").asText(), deg,
-            e.getValue().get("polynomial").asBoolean()));
-      });
-      root.get("templates").fields().forEachRemaining(e -> templates.put(e.getKey(), Template.parse(e.getValue().asText())));
-      return true;
-    } catch (IOException | RuntimeException e) {
-      contents.clear();
-      templates.clear();
-      known = null;
-      return false;
-    }
-  }
-
-  private static List<String> strings(JsonNode arr) {
-    List<String> out = new ArrayList<>();
-    arr.forEach(x -> out.add(x.asText()));
-    return out;
+    RuleCache.Contents c = cacheFile == null ? null : RuleCache.read(cacheFile, hash);
+    if (c == null) return false;
+    known = c.known();
+    contents.putAll(c.contents());
+    templates.putAll(c.templates());
+    return true;
   }
 }

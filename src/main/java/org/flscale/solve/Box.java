@@ -27,14 +27,19 @@ public final class Box {
   /** The least value of g on the box, or null when it is unbounded below. */
   public Q min(Affine g) {
     Q s = g.constant();
-    for (var e : g.coeffs().entrySet()) {
-      Q[] b = bounds.get(e.getKey());
-      Q c = e.getValue();
-      Q end = b == null ? null : c.signum() > 0 ? b[0] : b[1];
+    for (int i = 0; i < g.arity(); i++) {
+      Q c = g.coeffAt(i);
+      Q end = end(g.varAt(i), c);
       if (end == null) return null;
       s = s.add(c.multiply(end));
     }
     return s;
+  }
+
+  /** The end of var's interval where c var is least: the lower bound for c > 0, the upper for c < 0 (null: none). */
+  private Q end(String var, Q c) {
+    Q[] b = bounds.get(var);
+    return b == null ? null : c.signum() > 0 ? b[0] : b[1];
   }
 
   /** The greatest value of g on the box, or null when it is unbounded above. */
@@ -45,8 +50,29 @@ public final class Box {
 
   /** True when a <= b everywhere on the box. */
   public boolean below(Affine a, Affine b) {
-    Q m = min(b.minus(a));
-    return m != null && m.signum() >= 0;
+    // the least value of b - a on the box, walking both sorted term lists without building b - a
+    Q s = b.constant().subtract(a.constant());
+    int i = 0, j = 0;
+    while (i < a.arity() || j < b.arity()) {
+      int cmp = i == a.arity() ? 1 : j == b.arity() ? -1 : a.varAt(i).compareTo(b.varAt(j));
+      String var;
+      Q c;
+      if (cmp < 0) {
+        var = a.varAt(i);
+        c = a.coeffAt(i++).negate();
+      } else if (cmp > 0) {
+        var = b.varAt(j);
+        c = b.coeffAt(j++);
+      } else {
+        var = a.varAt(i);
+        c = b.coeffAt(j++).subtract(a.coeffAt(i++));
+        if (c.signum() == 0) continue;
+      }
+      Q end = end(var, c);
+      if (end == null) return false;
+      s = s.add(c.multiply(end));
+    }
+    return s.signum() >= 0;
   }
 
   /**

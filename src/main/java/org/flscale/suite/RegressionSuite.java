@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flscale.derive.Deriver;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.parse.ArchFileParser;
 import org.flscale.report.JsonReport;
 import org.flscale.rules.RuleBook;
 
 /**
- * The regression suite of the rule set: every NAME.arch of a directory is derived and compared
- * with NAME.expected.json (a subset of the JSON output); every NAME.arch under invalid/ must fail
- * with the error in NAME.expected-error (its "line:column: error: message" part).
+ * The regression suite of the rule set: every NAME.arch of a tree (its folders follow rules/:
+ * activations, kernels, layers/conv, layers/attention, patterns, parametrizations, targets) is
+ * derived and compared with NAME.expected.json (a subset of the JSON output); every NAME.arch in a
+ * folder named invalid must fail with the error in NAME.expected-error (its "line:column: error:
+ * message" part).
  */
 public final class RegressionSuite {
   /** The outcome of one case: its name, and what differs (empty when it passes). */
@@ -42,6 +44,35 @@ public final class RegressionSuite {
     this.deriver = new Deriver(rules);
   }
 
+  /** The derivation cases of a tree: every .arch outside the folders named invalid, in path order. */
+  public static List<Path> valid(Path root) {
+    return walk(root).stream().filter(p -> !inInvalid(root, p)).toList();
+  }
+
+  /** The error cases of a tree: every .arch in a folder named invalid. */
+  public static List<Path> invalid(Path root) {
+    return walk(root).stream().filter(p -> inInvalid(root, p)).toList();
+  }
+
+  /** A case's name: its path below the root without .arch ("layers/attention/attention_head"). */
+  public static String name(Path root, Path arch) {
+    return root.relativize(arch).toString().replace('\\', '/').replaceFirst("\\.arch$", "");
+  }
+
+  private static boolean inInvalid(Path root, Path p) {
+    for (Path part : root.relativize(p)) if (part.toString().equals("invalid")) return true;
+    return false;
+  }
+
+  private static List<Path> walk(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(p -> p.toString().endsWith(".arch") && Files.isRegularFile(p)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The .arch files of one folder (not below it). */
   public static List<Path> cases(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.toString().endsWith(".arch")).sorted().toList();
@@ -70,15 +101,36 @@ public final class RegressionSuite {
   }
 
   private Result runInvalid(String name, Path arch, String expected) {
+    String actual = actualError(arch);
+    if (actual == null) return new Result(name, List.of("expected the error \"" + expected + "\", but the file was accepted"));
+    return actual.equals(expected) ? new Result(name, List.of())
+        : new Result(name, List.of("expected error: " + expected, "  actual error: " + actual));
+  }
+
+  /** The file's error as NAME.expected-error holds it, "line:column: error: message"; null when it is accepted. */
+  private String actualError(Path arch) {
     try {
       // some mistakes only show against the rules (a layer kind's identities): derive too
       deriver.derive(parser.parse(arch));
-      return new Result(name, List.of("expected the error \"" + expected + "\", but the file was accepted"));
+      return null;
     } catch (ArchError e) {
-      String actual = e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
-      return actual.equals(expected) ? new Result(name, List.of())
-          : new Result(name, List.of("expected error: " + expected, "  actual error: " + actual));
+      return e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
     }
+  }
+
+  /**
+   * Rewrites NAME.expected-error of an invalid case from the current error; false (and the file kept)
+   * when the case is now accepted, which needs a person's look.
+   */
+  public boolean writeExpectedError(Path arch) throws IOException {
+    String error = actualError(arch);
+    if (error == null) return false;
+    Files.writeString(expectedErrorFile(arch), error + "\n");
+    return true;
+  }
+
+  public static Path expectedErrorFile(Path arch) {
+    return arch.resolveSibling(arch.getFileName().toString().replaceFirst("\\.arch$", "") + ".expected-error");
   }
 
   /** Writes NAME.expected.json from the current derivation: the answer and each pattern's optimum. */
@@ -123,12 +175,11 @@ public final class RegressionSuite {
     return rules;
   }
 
-  /** Runs a directory (and its invalid/ subdirectory). */
-  public List<Result> runAll(Path dir) {
+  /** Runs a tree: its derivation cases, then its error cases, each named by its path below the root. */
+  public List<Result> runAll(Path root) {
     List<Result> results = new ArrayList<>();
-    for (Path p : cases(dir)) results.add(run(p));
-    Path invalid = dir.resolve("invalid");
-    if (Files.isDirectory(invalid)) for (Path p : cases(invalid)) results.add(run(p));
+    for (Path p : valid(root)) results.add(new Result(name(root, p), run(p).differences()));
+    for (Path p : invalid(root)) results.add(new Result(name(root, p), run(p).differences()));
     return results;
   }
 }

@@ -1,6 +1,6 @@
 package org.flscale.verify;
 
-import org.flscale.report.ProgressBar;
+import org.flscale.progress.ProgressBar;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -60,7 +60,7 @@ class CliTest {
 
   @Test
   void unlearnableTargetsSayWhy() throws Exception {
-    CliRun r = run("derive", "test-cases/erf_he2_unlearnable.arch", "--format", "json");
+    CliRun r = run("derive", "test-cases/activations/erf_he2_unlearnable.arch", "--format", "json");
     assertEquals(0, r.status());
     JsonNode p = new ObjectMapper().readTree(r.out()).get("pstar");
     assertFalse(p.get("learnable").asBoolean());
@@ -126,7 +126,7 @@ class CliTest {
 
   @Test
   void oneFreeScaleGivesAPhaseLine(@TempDir Path dir) throws Exception {
-    CliRun r = run("phase", "test-cases/attention_head_free_context.arch", "--out", dir.toString());
+    CliRun r = run("phase", "test-cases/layers/attention/attention_head_free_context.arch", "--out", dir.toString());
     assertEquals(0, r.status(), r.err());
     String text = Files.readString(dir.resolve("phase-attention_head_free_context.svg"));
     assertTrue(text.contains("(L d^3)^(1/2)") && text.contains("L = d") && text.contains("Spec"), "labels in the SVG");

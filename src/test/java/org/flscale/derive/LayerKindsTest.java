@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Map;
 import org.flscale.TestRules;
 import org.flscale.math.Q;
-import org.flscale.parse.ArchError;
+import org.flscale.model.ArchError;
 import org.flscale.report.DerivationView;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +72,16 @@ class LayerKindsTest {
     ArchError e = assertThrows(ArchError.class, () -> derive("scale p = d^(1/2)\nscale n = d^(1/3)\nscale N = d",
         "h1 = conv erf(W1 x) width N patch p patches n", "He3(w . x)"));
     assertTrue(e.getMessage().contains("p n == d"), e.getMessage());
+  }
+
+  @Test
+  void theLanguageContractsAttentionExampleGivesSevenQuarters() throws Exception {
+    var m = TestRules.parser().parse(java.nio.file.Path.of("examples/attention_head.arch"));
+    Derivation d = new Deriver(TestRules.get()).derive(m);
+    assertEquals("7/4", exponent(d));
+    assertEquals("Spec", d.winner().get(0).assignment().label());
+    assertEquals(Derivation.Binding.VARIATIONAL, d.floor().binding().get(0));
+    var lazy = d.patterns().stream().filter(o -> o.assignment().label().equals("GP")).findFirst().orElseThrow();
+    assertEquals("L d^3", new DerivationView(d).energy(lazy.pieces().get(0)));
   }
 }

@@ -1,5 +1,6 @@
 package org.flscale.parse;
 
+import org.flscale.model.ArchError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ class ArchFileParserTest {
     ArchError e = assertThrows(ArchError.class, () -> parser.parse("model m\nscale d\nbogus", "b.arch"));
     assertEquals(0, e.getStackTrace().length);
     assertEquals("b.arch:3:1: error: unknown statement 'bogus'; expected one of: model, scale, input, target, network, "
-        + "parametrization, ridge, patterns", e.format());
+        + "parametrization, ridge, patterns, lazy_layers", e.format());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 import org.flscale.TestRules;
 import org.flscale.math.Q;
 import org.flscale.derive.Deriver;
@@ -156,5 +157,39 @@ class RuleBookTest {
     RuleError e = assertThrows(RuleError.class, () -> RuleBook.load(dir));
     assertTrue(e.getMessage().contains("bad.m") || e.getMessage().contains("Patterns") || e.getMessage().contains("Activation"),
         e.getMessage());
+  }
+
+  /** The rule contract is checked when the files are evaluated: a kind missing a rule is named with its file. */
+  @Test
+  void aKindMissingARuleIsReportedWithItsFileWhenTheRulesLoad(@TempDir Path dir) throws Exception {
+    Path rulesDir = Files.createDirectory(dir.resolve("rules"));
+    try (var files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, rulesDir.resolve(f.getFileName()));
+    }
+    Files.writeString(rulesDir.resolve("layers_pooled.m"), """
+        KindOptions["pooled_conv"] = {"width"};
+        KindWeights["pooled_conv"] = {"filters"};
+        KindUnits["pooled_conv", o_] := "width" /. o;
+        LazyDilution["pooled_conv", o_] := 1;
+        SpikeDilution["pooled_conv", o_] := 1;
+        """);
+    RuleError e = assertThrows(RuleError.class, () -> RuleBook.load(rulesDir, null));
+    assertEquals("rules/layers_pooled.m: kind 'pooled_conv' defines no KindDimension (KindDimension[k, dim, o]: the dimension the units read)",
+        e.getMessage());
+  }
+
+  @Test
+  void theContractNamesEveryHeadTheEngineAsksFor() throws Exception {
+    // every head the Java side builds a call to is declared in the contract
+    String templates = Files.readString(Path.of("src/main/java/org/flscale/derive/Templates.java"));
+    var m = java.util.regex.Pattern.compile("\"(?:ScaleExp\\[|Map\\[(?:ConstraintExp|EqualityExp|ToString), )?([A-Z][A-Za-z]+)\\[").matcher(templates);
+    int found = 0;
+    while (m.find()) {
+      String head = m.group(1);
+      if (List.of("With", "If", "TrueQ", "Map", "ScaleExp").contains(head)) continue;
+      assertDoesNotThrow(() -> RuleContract.head(head), head);
+      found++;
+    }
+    assertTrue(found >= 10, "found " + found);
   }
 }

@@ -1,4 +1,4 @@
-package org.flscale.report;
+package org.flscale.progress;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.flscale.parse;
+package org.flscale.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package org.flscale.parse;
+package org.flscale.model;
 
-import org.flscale.model.SourcePos;
 
 /** A mistake in a .arch file: where it is and what was expected. Never carries a stack trace to the user. */
 public class ArchError extends RuntimeException {

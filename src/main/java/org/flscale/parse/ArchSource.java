@@ -1,0 +1,32 @@
+package org.flscale.parse;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flscale.model.ArchError;
+import org.flscale.model.SourcePos;
+
+/** The text of an .arch file as the parser reads it: UTF-8, without a byte-order mark. */
+public final class ArchSource {
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  private ArchSource() {}
+
+  public static String read(Path path) {
+    SourcePos start = new SourcePos(path.toString(), 1, 1);
+    if (Files.isDirectory(path)) throw new ArchError(start, "this is a directory, not an .arch file");
+    try {
+      return withoutByteOrderMark(Files.readString(path));
+    } catch (MalformedInputException e) {
+      throw new ArchError(start, "the file is not UTF-8 text (is it an .arch file?)");
+    } catch (IOException e) {
+      throw new ArchError(start, "cannot read the file (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Editors on Windows start UTF-8 files with U+FEFF; it is no part of the text. */
+  public static String withoutByteOrderMark(String text) {
+    return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+  }
+}
