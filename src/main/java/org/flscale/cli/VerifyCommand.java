@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.cli.verify.BudgetOptions;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The .arch file.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The .arch file (- for standard input).")
   Path file;
 
   @Mixin RulesOption rulesOption;
@@ -45,14 +44,15 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) throw new UserError("no such file: " + file);
+    ArchInput input = ArchInput.read(file);
     RuleBook rules = rulesOption.load();
-    ArchModel model = new ArchFileParser(rules.knownNames()).parse(file);
+    ArchModel model = input.parse(new ArchFileParser(rules.knownNames()));
     SweepPlan plan = sizes.applyTo(sampler.applyTo(BudgetOptions.of(budget).plan(sampler.mode(), sampler.kappa())));
     Verification.Outcome o;
     try {
-      Verification v = new Verification(model, rules, sizes.values(model.baseScale()), plan, sizes.dimsGiven(),
-          fit.predicted(), output.options(fit, model));
+      Verification.Options options = output.options(fit, model);
+      Verification v = new Verification(model, rules, sizes.values(model.baseScale()), plan, sizes.dimsGiven(), fit.predicted(), options);
+      OutputPaths.directory(options.out(), "--out"); // after the sizes are accepted, before anything runs
       // the progress bar and the headers go to the real stderr, unbuffered
       o = v.run(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     } catch (VerifyException e) {

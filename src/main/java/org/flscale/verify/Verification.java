@@ -24,8 +24,8 @@ import org.flscale.rules.RuleBook;
  * One verification of a model: every series of sizes (one per combination of --set values) run
  * over the d ladder into its own results directory, each fitted against the derivation's exponent
  * at its q, and with two or more series the collapse of all their points against the derivation's
- * closed form. Refuses up front what cannot run (the output directory, sizes too large to allocate
- * or to finish). Writes summary.json and summary.txt as it goes.
+ * closed form. Refuses up front sizes too large to allocate or to finish ({@link Feasibility}); the
+ * caller checks the output directory. Writes summary.json and summary.txt as it goes.
  */
 public final class Verification {
   /** How to fit and where to write; the sizes are in the plan. */
@@ -70,7 +70,6 @@ public final class Verification {
     this.prediction = predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
     this.options = options;
     Feasibility.check(instances, series.stream().map(SizeSeries::label).toList(), this.plan, options.threads());
-    writableDirectory(options.out());
   }
 
   /** The budget's d ladder moved to the nearest d every series can use (a conv input must be whole patches). */
@@ -93,25 +92,6 @@ public final class Verification {
 
   private static boolean usable(int d, List<ModelInstance> instances) {
     return d >= 2 && instances.stream().allMatch(i -> i.kindProblem(d) == null);
-  }
-
-  private static void writableDirectory(Path dir) {
-    try {
-      Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".write-test", "");
-      Files.delete(probe);
-    } catch (IOException | SecurityException e) {
-      throw new VerifyException("--out " + dir + ": cannot write results there (" + why(e) + ")");
-    }
-  }
-
-  /** An I/O failure in words: the system's reason, else what the exception's kind means. */
-  private static String why(Exception e) {
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
-    if (e instanceof java.nio.file.NoSuchFileException) return "the directory cannot be created there";
-    if (e instanceof java.nio.file.AccessDeniedException || e instanceof SecurityException) return "permission denied";
-    if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is in the way";
-    return e.getMessage() == null ? "an I/O error" : e.getMessage();
   }
 
   public Outcome run(PrintStream err) {
