@@ -371,26 +371,30 @@ public final class ArchFileParser {
         throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
             + sorted(known.activations()) + " (add one in rules/activations.m)");
       }
+      String form = kindName.equals(KnownNames.DEFAULT_KIND) ? h.act.getText() : kindName + " " + h.act.getText();
+      List<String> weights = weights(h, kind, prev, names, form + "(" + String.join(" ", weightSymbols(kind)) + " " + prev + ")");
+      Map<String, String> ordered = options(h, kind, name);
+      names.put(name, pos(h.name));
+      return new Layer(name, kindName, h.act.getText(), weights, prev, ordered, pos(h.name));
+    }
+
+    /** The weights a layer names before its input, checked against its kind's count; {@code shape} shows how to write them. */
+    private List<String> weights(ArchParser.HiddenLayerContext h, KnownNames.LayerKind kind, String prev, Map<String, SourcePos> names,
+        String shape) {
       List<Token> args = h.args;
       int wanted = kind.weights().size();
-      String form = kindName.equals(KnownNames.DEFAULT_KIND) ? h.act.getText() : kindName + " " + h.act.getText();
-      String shape = form + "(" + String.join(" ", weightSymbols(kind))
-          + " " + prev + ")";
       if (args.size() != wanted + 1) {
         Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
-        throw new ArchError(pos(at), capitalized(article(kindName)) + " " + kindName + " layer names " + wanted + (wanted == 1 ? " weight" : " weights") + " ("
-            + String.join(", ", kind.weights()) + ") and then its input: " + shape);
+        throw new ArchError(pos(at), capitalized(article(kind.name())) + " " + kind.name() + " layer names " + wanted
+            + (wanted == 1 ? " weight" : " weights") + " (" + String.join(", ", kind.weights()) + ") and then its input: " + shape);
       }
-      Token prevTok = args.get(args.size() - 1);
-      checkPrev(prevTok, prev);
+      checkPrev(args.get(args.size() - 1), prev);
       List<String> weights = new ArrayList<>();
       for (int i = 0; i < wanted; i++) {
         checkWeight(args.get(i), names);
         weights.add(args.get(i).getText());
       }
-      Map<String, String> ordered = options(h, kind, name);
-      names.put(name, pos(h.name));
-      return new Layer(name, kindName, h.act.getText(), List.copyOf(weights), prevTok.getText(), ordered, pos(h.name));
+      return List.copyOf(weights);
     }
 
     /** The layer's options, checked against its kind's and put in the rules' order, then those taken from the input. */
@@ -431,24 +435,10 @@ public final class ArchFileParser {
     private Layer wholeNetworkLayer(ArchParser.HiddenLayerContext h, KnownNames.LayerKind kind, String prev,
         Map<String, SourcePos> names) {
       String name = h.name.getText();
-      List<Token> args = h.args;
-      int wanted = kind.weights().size();
-      if (args.size() != wanted + 1) {
-        Token at = args.size() > wanted + 1 ? args.get(wanted + 1) : args.get(args.size() - 1);
-        throw new ArchError(pos(at), capitalized(article(kind.name())) + " " + kind.name() + " layer names " + wanted + " weights ("
-            + String.join(", ", kind.weights()) + ") and then its input: " + name + " = " + kind.name() + "("
-            + String.join(" ", weightSymbols(kind)) + " " + prev + ")");
-      }
-      Token prevTok = args.get(args.size() - 1);
-      checkPrev(prevTok, prev);
-      List<String> weights = new ArrayList<>();
-      for (int i = 0; i < wanted; i++) {
-        checkWeight(args.get(i), names);
-        weights.add(args.get(i).getText());
-      }
+      List<String> weights = weights(h, kind, prev, names, name + " = " + kind.name() + "(" + String.join(" ", weightSymbols(kind)) + " " + prev + ")");
       Map<String, String> options = options(h, kind, name);
       names.put(name, pos(h.name));
-      return new Layer(name, kind.name(), kind.valueActivation(), List.copyOf(weights), prevTok.getText(), options, pos(h.name));
+      return new Layer(name, kind.name(), kind.valueActivation(), weights, prev, options, pos(h.name));
     }
 
     private void checkPrev(Token prevTok, String expected) {
