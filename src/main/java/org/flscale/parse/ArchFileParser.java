@@ -256,11 +256,11 @@ public final class ArchFileParser {
         if (scales.containsKey(dir)) {
           throw new ArchError(pos(h.dir), "'" + dir + "' is a scale; a target direction needs a name of its own, e.g. w or w1");
         }
-        if (directions.containsKey(dir)) {
+        if (directions.containsKey(dir + "@" + token)) {
           throw new ArchError(pos(h.dir), "direction '" + dir + "' appears twice in one product; a product of Hermite "
               + "polynomials of one direction is not a Hermite polynomial: expand it (He1 He2 = He3 + 2 He1) into terms");
         }
-        directions.put(dir, pos(h.dir));
+        directions.put(dir + "@" + token, pos(h.dir)); // one direction on two tokens is two independent features
         factors.add(new Target.Factor(k, dir, token));
       }
       int degree = factors.stream().mapToInt(Target.Factor::degree).sum();
@@ -368,8 +368,14 @@ public final class ArchFileParser {
             + String.join(" ", kind.options().stream().map(o -> o + " " + o.substring(0, 1).toUpperCase()).toList()) + "'");
       }
       if (!known.activations().contains(h.act.getText())) {
-        throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'; known activations: "
-            + sorted(known.activations()) + " (add one in rules/activations.m)");
+        List<String> wholeKinds = known.kinds().values().stream().filter(KnownNames.LayerKind::wholeNetwork).map(KnownNames.LayerKind::name).toList();
+        List<String> candidates = new ArrayList<>(known.activations());
+        if (h.kind == null) candidates.addAll(wholeKinds);
+        String near = Spellings.nearest(h.act.getText(), candidates);
+        boolean showKinds = h.kind == null && !wholeKinds.isEmpty() && (near == null || wholeKinds.contains(near));
+        throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
+            + "; known activations: " + sorted(known.activations()) + " (add one in rules/activations.m)"
+            + (showKinds ? "; layer kinds that are the whole network: " + String.join(", ", wholeKinds) : ""));
       }
       String form = kindName.equals(KnownNames.DEFAULT_KIND) ? h.act.getText() : kindName + " " + h.act.getText();
       List<String> weights = weights(h, kind, prev, names, form + "(" + String.join(" ", weightSymbols(kind)) + " " + prev + ")");
@@ -403,6 +409,10 @@ public final class ArchFileParser {
       Map<String, String> options = new LinkedHashMap<>();
       for (ArchParser.OptionContext o : h.option()) {
         String key = o.key.getText();
+        if (kind.inputOptions().contains(key)) {
+          throw new ArchError(pos(o.key), "the " + kindName + " layer takes '" + key + "' from the input statement, not as an option: write 'input "
+              + input.name() + " : " + input.distribution() + "(" + input.dimension() + ") " + key + " " + o.value.getText() + "'");
+        }
         if (!kind.options().contains(key)) {
           throw new ArchError(pos(o.key), "unknown option '" + key + "' for " + article(kindName) + " " + kindName + " layer; it takes: "
               + String.join(", ", kind.options()));

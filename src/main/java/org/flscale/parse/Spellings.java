@@ -28,9 +28,14 @@ final class Spellings {
 
   /** The keyword within two edits of {@code word} (one for short words), or null. */
   static String nearestKeyword(String word) {
+    return nearest(word, keywords());
+  }
+
+  /** The candidate within two edits of {@code word} (one for short words), or null. */
+  static String nearest(String word, java.util.Collection<String> candidates) {
     String best = null;
     int bestDistance = word.length() <= 4 ? 1 : 2;
-    for (String k : keywords()) {
+    for (String k : candidates) {
       int d = distance(word.toLowerCase(), k);
       if (d <= bestDistance && (best == null || d < distance(word.toLowerCase(), best))) best = k;
     }
