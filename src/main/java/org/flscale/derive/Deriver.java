@@ -46,14 +46,19 @@ public final class Deriver {
   }
 
   private TimeLimit limit = TimeLimit.NONE;
-  private boolean every;
+  private long mergeAbove = EnergyBuilder.MERGE_ABOVE;
 
   /**
    * Whether to compare every pattern assignment even where there are more than EnergyBuilder's
-   * mergeAbove (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
+   * MERGE_ABOVE (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
    */
   public Deriver withEveryAssignment(boolean every) {
-    this.every = every;
+    return withMergeAbove(every ? Long.MAX_VALUE : EnergyBuilder.MERGE_ABOVE);
+  }
+
+  /** Merge equivalent partial assignments above this many assignments (tests set 0 to merge always). */
+  Deriver withMergeAbove(long assignments) {
+    this.mergeAbove = assignments;
     return this;
   }
 
@@ -83,7 +88,7 @@ public final class Deriver {
     List<String> patterns = model.patterns();
     long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
-    List<Energy> energies = builder.all(patterns, progress::solved, limit, every);
+    List<Energy> energies = builder.all(patterns, progress::solved, limit, mergeAbove);
     List<String> lazyFirst = rules.knownNames().patterns();
     Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
     List<String> paramOrder = new ArrayList<>();

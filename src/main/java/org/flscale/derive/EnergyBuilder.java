@@ -27,7 +27,7 @@ import org.flscale.solve.RegionSolver;
  */
 final class EnergyBuilder {
   /** Above this many pattern assignments, equivalent partial assignments are merged (LayerChain). */
-  static long mergeAbove = 256;
+  static final long MERGE_ABOVE = 256;
 
   private final ArchModel model;
   private final Templates templates;
@@ -105,19 +105,19 @@ final class EnergyBuilder {
 
   /** Every pattern assignment and feature choice, with its energy, in the patterns' order layer by layer. */
   List<Energy> all(List<String> patterns) {
-    return all(patterns, () -> {}, TimeLimit.NONE, false);
+    return all(patterns, () -> {}, TimeLimit.NONE, MERGE_ABOVE);
   }
 
   /**
    * As {@link #all(List)}, telling {@code assigned} of each complete assignment and checking the
-   * limit; equivalent partial assignments are merged when there are more than {@link #mergeAbove}
-   * assignments, unless {@code every} asks for all of them.
+   * limit; equivalent partial assignments are merged when there are more than {@code mergeAbove}
+   * assignments (Long.MAX_VALUE: never).
    */
-  List<Energy> all(List<String> patterns, Runnable assigned, TimeLimit limit, boolean every) {
+  List<Energy> all(List<String> patterns, Runnable assigned, TimeLimit limit, long mergeAbove) {
     if (kinds.get(0).scoreValue()) {
       return new ScoreValueRoute(model, templates, kinds.get(0), activations.get(0), box, costWeight, lazy).energies(patterns);
     }
-    boolean merge = !every && Math.pow(patterns.size(), model.layers().size()) > mergeAbove;
+    boolean merge = Math.pow(patterns.size(), model.layers().size()) > mergeAbove;
     LayerChain chain = new LayerChain(model, templates, tables, kinds, box, costWeight, lazy, merge);
     List<Energy> out = chain.energies(patterns, assigned, limit);
     merged = chain.merged();

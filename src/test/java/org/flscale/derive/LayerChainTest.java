@@ -7,16 +7,10 @@ import java.util.List;
 import org.flscale.TestRules;
 import org.flscale.model.ArchModel;
 import org.flscale.report.DerivationView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The layer-by-layer enumeration: merging equivalent partial assignments never changes an answer. */
 class LayerChainTest {
-  @AfterEach
-  void restore() {
-    EnergyBuilder.mergeAbove = 256;
-  }
-
   private static String answer(Derivation d) {
     if (!d.learnable()) return "unlearnable";
     DerivationView v = new DerivationView(d);
@@ -31,10 +25,8 @@ class LayerChainTest {
     for (Path f : files) {
       ArchModel m = TestRules.parser().parse(f);
       if (m.layers().size() < 2 || !m.allScalesTied()) continue; // free scales: too slow for a unit test when merged
-      EnergyBuilder.mergeAbove = Long.MAX_VALUE;
-      String all = answer(new Deriver(TestRules.get()).derive(m));
-      EnergyBuilder.mergeAbove = 0;
-      String merged = answer(new Deriver(TestRules.get()).derive(m));
+      String all = answer(new Deriver(TestRules.get()).withMergeAbove(Long.MAX_VALUE).derive(m));
+      String merged = answer(new Deriver(TestRules.get()).withMergeAbove(0).derive(m));
       assertEquals(all, merged, f.toString());
       compared++;
     }
