@@ -372,7 +372,7 @@ public final class ArchFileParser {
         List<String> candidates = new ArrayList<>(known.activations());
         if (h.kind == null) candidates.addAll(wholeKinds);
         String near = Spellings.nearest(h.act.getText(), candidates);
-        boolean showKinds = h.kind == null && !wholeKinds.isEmpty() && (near == null || wholeKinds.contains(near));
+        boolean showKinds = h.kind == null && near != null && wholeKinds.contains(near);
         throw new ArchError(pos(h.act), "unknown activation '" + h.act.getText() + "'" + (near == null ? "" : " (did you mean '" + near + "'?)")
             + "; known activations: " + sorted(known.activations()) + " (add one in rules/activations.m)"
             + (showKinds ? "; layer kinds that are the whole network: " + String.join(", ", wholeKinds) : ""));
