@@ -24,8 +24,8 @@ public class DeriveBench {
     ArchFileParser parser = new ArchFileParser(rules.knownNames());
     Deriver deriver = new Deriver(rules);
     List<Path> files;
-    try (var s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".arch")).sorted().toList();
+    try (var s = Files.walk(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".arch") && !p.toString().contains("invalid")).sorted().toList();
     }
     List<ArchModel> models = new ArrayList<>();
     for (Path f : files) models.add(parser.parse(f));
@@ -51,8 +51,10 @@ public class DeriveBench {
 
     System.out.printf("%n%-8s %10s %12s%n", "depth", "ms", "vs depth 1");
     double base = 0, previous = 0;
-    int maxDepth = args.length > 2 ? Integer.parseInt(args[2]) : 6;
-    for (int depth = 1; depth <= maxDepth; depth++) {
+    int previousDepth = 0;
+    int maxDepth = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+    for (int depth : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 24, 32, 48, 64}) {
+      if (depth > maxDepth) break;
       StringBuilder sb = new StringBuilder("model deep" + depth + "\nscale d\nscale N = d\ninput x : gaussian(d)\n"
           + "target y = He3(w . x)\nnetwork {\n");
       String prev = "x";
@@ -62,7 +64,7 @@ public class DeriveBench {
       }
       sb.append("  f = a . ").append(prev).append("\n}\n");
       ArchModel m = parser.parse(sb.toString(), "deep" + depth + ".arch");
-      int n = depth <= 3 ? 3 : 1;
+      int n = 3;
       double best = Double.MAX_VALUE;
       try {
         for (int r = 0; r < n; r++) {
@@ -75,9 +77,12 @@ public class DeriveBench {
         break;
       }
       if (depth == 1) base = best;
-      System.out.printf("%-8d %10.1f %11.1fx%s%n", depth, best, best / base,
-          depth > 1 ? String.format("   (x%.1f over depth %d)", best / previous, depth - 1) : "");
+      System.out.printf("%-8d %10.1f %11.1fx%s%n", depth, best, best / base, depth > 1
+          ? String.format("   (x%.2f over depth %d, x%.3f per added layer)", best / previous, previousDepth,
+              Math.pow(best / previous, 1.0 / (depth - previousDepth)))
+          : "");
       previous = best;
+      previousDepth = depth;
     }
   }
 }

@@ -5,7 +5,7 @@
 #      the rule cache of ~/.cache/flscale once it is filled), as a ratio to the baseline of
 #      the same JVM starting the same jar for `--version` (no Symja) in this run;
 #  (b) warm: every test case derived in one JVM (median per file), and the growth with depth.
-# Usage: bench/derive-bench.sh [max-depth]   (default 6)
+# Usage: bench/derive-bench.sh [max-depth]   (default 32)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -26,4 +26,4 @@ echo
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 javac -cp "$jar:target/lib/*" -d "$tmp" bench/DeriveBench.java
-java "${opts[@]}" -cp "$tmp:$jar:target/lib/*" DeriveBench test-cases 5 "${1:-6}"
+java "${opts[@]}" -cp "$tmp:$jar:target/lib/*" DeriveBench test-cases 5 "${1:-32}"

@@ -45,15 +45,29 @@ public final class Deriver {
     this.rules = rules;
   }
 
+  /**
+   * Above this many pattern assignments only a shortlist found by dynamic programming over depth
+   * is derived ({@link Shortlist}); up to it every assignment is derived and listed.
+   */
+  static final long SHORTLIST_ABOVE = 64;
+
   private TimeLimit limit = TimeLimit.NONE;
   private long mergeAbove = EnergyBuilder.MERGE_ABOVE;
+  private long shortlistAbove = SHORTLIST_ABOVE;
 
   /**
    * Whether to compare every pattern assignment even where there are more than EnergyBuilder's
    * MERGE_ABOVE (then assignments equivalent to a better-ranked one are not listed; the winner is the same).
    */
   public Deriver withEveryAssignment(boolean every) {
+    shortlistAbove = every ? Long.MAX_VALUE : SHORTLIST_ABOVE;
     return withMergeAbove(every ? Long.MAX_VALUE : EnergyBuilder.MERGE_ABOVE);
+  }
+
+  /** Derive only a shortlist above this many assignments (tests set 0 to always shortlist a chain). */
+  Deriver withShortlistAbove(long assignments) {
+    this.shortlistAbove = assignments;
+    return this;
   }
 
   /** Merge equivalent partial assignments above this many assignments (tests set 0 to merge always). */
@@ -88,12 +102,15 @@ public final class Deriver {
     List<String> patterns = model.patterns();
     long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
-    List<Energy> energies = builder.all(patterns, progress::solved, limit, mergeAbove);
+    java.util.Set<List<String>> only = assignments > shortlistAbove ? Shortlist.of(builder, patterns, model.allScalesTied(), limit) : null;
+    if (only != null) progress.total(only.size());
+    List<Energy> energies = builder.energies(patterns, only, progress::solved, limit, mergeAbove);
     List<String> lazyFirst = rules.knownNames().patterns();
+    Map<PatternAssignment, Integer> ranks = ranks(energies.stream().map(Energy::assignment).toList(), lazyFirst);
     Map<PatternAssignment, List<Candidate<Branch>>> byPattern = new LinkedHashMap<>();
     List<String> paramOrder = new ArrayList<>();
     for (Energy e : energies) {
-      int rank = rank(e.assignment(), lazyFirst);
+      int rank = ranks.get(e.assignment());
       List<Candidate<Branch>> list = byPattern.computeIfAbsent(e.assignment(), a -> new ArrayList<>());
       for (String v : e.variables()) if (!paramOrder.contains(v)) paramOrder.add(v);
       List<Affine> constraints = tie(model, e.constraints());
@@ -106,7 +123,7 @@ public final class Deriver {
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
     java.util.Set<Candidate<Branch>> inAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments) + byPattern.size() + (free.isEmpty() ? 0 : 1));
+    progress.total((int) Math.min(Integer.MAX_VALUE / 2, only != null ? only.size() : assignments) + byPattern.size() + (free.isEmpty() ? 0 : 1));
     int solved = 0;
     for (var entry : byPattern.entrySet()) {
       int done = solved++;
@@ -125,7 +142,7 @@ public final class Deriver {
     }
     List<Piece> winner = new ArrayList<>();
     if (free.isEmpty()) {
-      winner.add(bestOf(outcomes, lazyFirst));
+      winner.add(bestOf(outcomes, ranks));
     } else {
       for (RegionSolver.Cell<Branch> cell : solver.solve(all)) {
         if (cell.winner() != null) winner.add(piece(cell, solver));
@@ -136,13 +153,13 @@ public final class Deriver {
   }
 
   /** With every scale tied each pattern has one piece: the minimum, ties to the better rank. */
-  private static Piece bestOf(List<PatternOutcome> outcomes, List<String> lazyFirst) {
+  private static Piece bestOf(List<PatternOutcome> outcomes, Map<PatternAssignment, Integer> ranks) {
     Piece best = null;
     int bestRank = Integer.MAX_VALUE;
     for (PatternOutcome o : outcomes) {
       if (o.pieces().isEmpty()) continue;
       Piece p = o.pieces().get(0);
-      int r = rank(o.assignment(), lazyFirst);
+      int r = ranks.get(o.assignment());
       int c = best == null ? -1 : p.exponent().constant().compareTo(best.exponent().constant());
       if (c < 0 || (c == 0 && r < bestRank)) {
         best = p;
@@ -202,10 +219,24 @@ public final class Deriver {
   /**
    * Tie-breaking rank: fewer non-lazy layers first, then the rules' pattern order layer by layer.
    */
-  static int rank(PatternAssignment a, List<String> order) {
-    int r = a.nonLazyCount();
-    for (String p : a.layers()) r = r * order.size() + order.indexOf(p);
-    return r;
+  static java.util.Comparator<PatternAssignment> tieBreak(List<String> order) {
+    return (a, b) -> {
+      if (a.nonLazyCount() != b.nonLazyCount()) return Integer.compare(a.nonLazyCount(), b.nonLazyCount());
+      for (int i = 0; i < Math.min(a.layers().size(), b.layers().size()); i++) {
+        int c = Integer.compare(order.indexOf(a.layers().get(i)), order.indexOf(b.layers().get(i)));
+        if (c != 0) return c;
+      }
+      return 0;
+    };
+  }
+
+  /** Each assignment's place in the tie-break among those given (0 wins), without overflow at any depth. */
+  private static Map<PatternAssignment, Integer> ranks(java.util.Collection<PatternAssignment> all, List<String> order) {
+    List<PatternAssignment> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+    sorted.sort(tieBreak(order));
+    Map<PatternAssignment, Integer> out = new java.util.HashMap<>();
+    for (PatternAssignment a : sorted) out.put(a, out.size());
+    return out;
   }
 
   private static List<String> describeReach(ArchModel model, EnergyBuilder builder) {

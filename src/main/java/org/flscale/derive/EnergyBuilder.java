@@ -114,14 +114,26 @@ final class EnergyBuilder {
    * assignments (Long.MAX_VALUE: never).
    */
   List<Energy> all(List<String> patterns, Runnable assigned, TimeLimit limit, long mergeAbove) {
+    return energies(patterns, null, assigned, limit, mergeAbove);
+  }
+
+  /** As {@link #all(List, Runnable, TimeLimit, long)}, for only the given assignments (null: all). */
+  List<Energy> energies(List<String> patterns, java.util.Set<List<String>> only, Runnable assigned, TimeLimit limit, long mergeAbove) {
     if (kinds.get(0).scoreValue()) {
       return new ScoreValueRoute(model, templates, kinds.get(0), activations.get(0), box, costWeight, lazy).energies(patterns);
     }
-    boolean merge = Math.pow(patterns.size(), model.layers().size()) > mergeAbove;
+    boolean merge = only == null && Math.pow(patterns.size(), model.layers().size()) > mergeAbove;
     LayerChain chain = new LayerChain(model, templates, tables, kinds, box, costWeight, lazy, merge);
+    if (only != null) chain.only(only);
     List<Energy> out = chain.energies(patterns, assigned, limit);
     merged = chain.merged();
     return out;
+  }
+
+  /** The top-down dynamic programme over the chain's layers, or null for a score-times-value head. */
+  ValueRecursion recursion(List<String> patterns, TimeLimit limit) {
+    if (kinds.get(0).scoreValue()) return null;
+    return new ValueRecursion(model, templates, tables, kinds, box, costWeight, patterns, limit);
   }
 
   /** A cost weighed by the target term's amplitude (ComponentCostFactor); null stays null. */

@@ -35,6 +35,8 @@ final class LayerChain {
   private final String lazy;
   private final boolean mergeStates;
   private final int k;
+  /** The prefixes of the assignments to build, or null for every assignment. */
+  private Set<List<String>> prefixes;
   private int merged;
 
   LayerChain(ArchModel model, Templates templates, NormTables tables, List<KindFacts> kinds, Box box, Affine costWeight, String lazy,
@@ -71,6 +73,13 @@ final class LayerChain {
       out.add(x);
       return out;
     }
+  }
+
+  /** Builds only these assignments (a {@link Shortlist}). */
+  LayerChain only(Set<List<String>> assignments) {
+    prefixes = new HashSet<>();
+    for (List<String> a : assignments) for (int i = 0; i <= a.size(); i++) prefixes.add(a.subList(0, i));
+    return this;
   }
 
   /** How many partial assignments were merged into an equivalent one (0 without mergeStates). */
@@ -129,6 +138,7 @@ final class LayerChain {
     String layerName = model.layers().get(l).name();
     MinMax[] nu = node.table();
     for (String pattern : patterns) {
+      if (prefixes != null && !prefixes.contains(Node.append(node.patterns(), pattern))) continue;
       String param = templates.parameter(pattern);
       if (param == null) {
         out.add(node.then(pattern, 0, null, List.of(), null, null, tables.lazy(l, nu), true));

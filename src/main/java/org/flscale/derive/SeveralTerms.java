@@ -90,7 +90,7 @@ final class SeveralTerms {
     int c = ea.get().compareTo(eb.get());
     if (c != 0) return c > 0;
     List<String> order = rules.knownNames().patterns();
-    return Deriver.rank(a.winner().get(0).assignment(), order) > Deriver.rank(b.winner().get(0).assignment(), order);
+    return Deriver.tieBreak(order).compare(a.winner().get(0).assignment(), b.winner().get(0).assignment()) > 0;
   }
 
   /** 1 + the number of distinct smaller P_* exponents among the learnable terms; 0 if undetermined. */

@@ -106,8 +106,12 @@ public final class TextReport {
         }
       }
     }
+    double every = Math.pow(d.model().patterns().size(), d.model().layers().size());
     if (shown.size() < d.patterns().size()) {
       sb.append("  ... ").append(d.patterns().size() - shown.size()).append(" more pattern assignments (--all lists every one)\n");
+    } else if (!d.model().input().hasTokens() && d.patterns().size() < every) {
+      // a shortlist (dynamic programme over depth) or merged equivalent assignments
+      sb.append(String.format("  ... of the %.0f pattern assignments only these were derived: the others cannot win (--all derives every one)%n", every));
     }
     sb.append('\n');
     List<Piece> win = v.ordered(d.winner());
@@ -126,7 +130,8 @@ public final class TextReport {
             String.join(", ", v.conditions(p)), v.binding(p) == org.flscale.derive.Derivation.Binding.VARIATIONAL
                 || v.binding(p) == null ? "" : "   (floor " + v.binding(p).name().toLowerCase().replace("floor", "binds") + ")"));
       }
-    }    floorLine(sb, v, kappa);
+    }
+    floorLine(sb, v, kappa);
   }
 
   /**

@@ -80,18 +80,21 @@ public final class Box {
    * by the extreme of -rest/c over the box.
    */
   public void narrowBy(Affine g) {
-    for (var e : g.coeffs().entrySet()) {
-      String v = e.getKey();
-      Q c = e.getValue();
-      Affine rest = g.minus(Affine.var(v).times(c));
-      if (c.signum() > 0) {
-        // v >= -rest/c for the actual rest; on the box the weakest such bound is its minimum
-        Q lo = min(rest.times(Q.MINUS_ONE).times(c.reciprocal()));
-        if (lo != null) narrow(v, lo, null);
-      } else {
-        Q hi = max(rest.times(c.reciprocal().negate()));
-        if (hi != null) narrow(v, null, hi);
-      }
+    for (String v : g.coeffs().keySet()) narrowBy(g, v);
+  }
+
+  /** Narrows only {@code v} by a constraint g >= 0. */
+  public void narrowBy(Affine g, String v) {
+    Q c = g.coeff(v);
+    if (c.signum() == 0) return;
+    Affine rest = g.minus(Affine.var(v).times(c));
+    if (c.signum() > 0) {
+      // v >= -rest/c for the actual rest; on the box the weakest such bound is its minimum
+      Q lo = min(rest.times(Q.MINUS_ONE).times(c.reciprocal()));
+      if (lo != null) narrow(v, lo, null);
+    } else {
+      Q hi = max(rest.times(c.reciprocal().negate()));
+      if (hi != null) narrow(v, null, hi);
     }
   }
 }

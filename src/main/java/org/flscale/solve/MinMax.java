@@ -106,9 +106,14 @@ public final class MinMax {
     List<List<Affine>> reduced = new ArrayList<>();
     for (List<Affine> b : branches) {
       List<Affine> out = new ArrayList<>();
-      for (Affine a : new LinkedHashSet<>(b)) {
+      List<Affine> terms = new ArrayList<>(new LinkedHashSet<>(b));
+      for (int i = 0; i < terms.size(); i++) {
+        Affine a = terms.get(i);
         boolean dominated = false;
-        for (Affine c : b) if (c != a && !c.equals(a) && box.below(a, c)) { dominated = true; break; }
+        for (int j = 0; j < terms.size() && !dominated; j++) {
+          // of two terms equal on the box (N and d where N = d) the first is kept
+          if (j != i && box.below(a, terms.get(j))) dominated = !box.below(terms.get(j), a) || j < i;
+        }
         if (!dominated) out.add(a);
       }
       reduced.add(List.copyOf(out));
