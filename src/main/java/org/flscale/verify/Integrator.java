@@ -15,7 +15,7 @@ public enum Integrator {
   public final double defaultFactor;
   /**
    * The run length, in multiples of the budget's T, used when --time is not given: underdamped chains
-   * at friction 2 needed about four times the overdamped run to reach the same alignment (docs/verify.md).
+   * at friction 1-3 needed about four times the overdamped run to reach the same alignment (docs/verify.md).
    */
   public final double defaultTimeFactor;
   public final String description;
