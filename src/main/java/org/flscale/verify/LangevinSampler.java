@@ -3,8 +3,8 @@ package org.flscale.verify;
 import java.util.SplittableRandom;
 
 /**
- * Runs one chain of full-batch Langevin dynamics (or gradient descent) on a network and measures
- * the observables (any {@link Trainable}: dense, conv, attention). All buffers are allocated before the loop; a step allocates nothing.
+ * Runs one chain of full-batch Langevin dynamics (or gradient descent), by the settings' {@link Integrator},
+ * on a network and measures the observables (any {@link Trainable}: dense, conv, attention). All buffers are allocated before the loop; a step allocates nothing.
  */
 public final class LangevinSampler {
   private final SamplerSettings settings;
@@ -15,34 +15,27 @@ public final class LangevinSampler {
 
   public ChainResult run(Trainable net, double[] theta, SplittableRandom rng) {
     long t0 = System.nanoTime();
-    int d = net.inputDim(), p = net.trainSize(), np = theta.length, groups = net.specialisedGroups();
-    double dt = settings.stepSize(d, p);
-    long steps = settings.steps(d, p);
-    long burn = (long) (settings.burnIn() * steps);
-    long every = Math.max(1, (steps - burn) / Math.max(1, settings.samples()));
-    double noise = settings.mode() == SamplerSettings.Mode.LANGEVIN ? Math.sqrt(2 * dt) : 0;
-    double kappa = settings.kappa();
-
+    int p = net.trainSize(), np = theta.length, groups = net.specialisedGroups();
+    Dynamics dynamics = Dynamics.of(settings, net, theta, rng);
     double[] testY = net.testTargets();
-    double[] grad = new double[np];
     double[] fbar = new double[testY.length];
     double[] thetaBar = new double[np];
     double[] specialised = new double[groups];
     int taken = 0;
-    double u = 0;
+    // burn-in, then sampling: ceil(T/h) steps in all, the first burnIn fraction discarded (h may change in between)
+    long burn = (long) (settings.burnIn() * totalSteps(dynamics.timeStep()));
     boolean diverged = false;
-    for (long s = 0; s < steps; s++) {
-      u = net.potentialAndGradient(theta, kappa, grad);
-      if (!Double.isFinite(u)) {
+    for (long s = 0; s < burn && !diverged; s++) diverged = !dynamics.step(theta);
+    diverged = diverged || !dynamics.endBurnIn(theta);
+    long total = totalSteps(dynamics.timeStep());
+    long sampling = total - (long) (settings.burnIn() * total);
+    long every = Math.max(1, sampling / Math.max(1, settings.samples()));
+    for (long s = 0; s < sampling && !diverged; s++) {
+      if (!dynamics.step(theta)) {
         diverged = true;
         break;
       }
-      if (noise > 0) {
-        for (int i = 0; i < np; i++) theta[i] += -dt * grad[i] + noise * rng.nextGaussian();
-      } else {
-        for (int i = 0; i < np; i++) theta[i] -= dt * grad[i];
-      }
-      if (s >= burn && (s - burn) % every == 0) {
+      if (s % every == 0) {
         double[] f = net.testOutput(theta);
         for (int mu = 0; mu < testY.length; mu++) fbar[mu] += f[mu];
         for (int i = 0; i < np; i++) thetaBar[i] += theta[i];
@@ -50,6 +43,8 @@ public final class LangevinSampler {
         taken++;
       }
     }
+    double dt = dynamics.timeStep();
+    long steps = burn + sampling;
     double alignment = Double.NaN, mse = Double.NaN;
     if (!diverged && taken > 0) {
       double fy = 0, yy = 0, err = 0;
@@ -71,6 +66,10 @@ public final class LangevinSampler {
       trainLoss /= p;
     }
     return new ChainResult(alignment, mse, specialised, trainLoss, steps, dt, settings.dtFactor(),
-        (System.nanoTime() - t0) * 1e-9, diverged, thetaBar);
+        (System.nanoTime() - t0) * 1e-9, diverged, thetaBar, dynamics.gradientEvaluations());
+  }
+
+  private long totalSteps(double h) {
+    return (long) Math.ceil(settings.priorTime() / h);
   }
 }

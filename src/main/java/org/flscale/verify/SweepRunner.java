@@ -94,6 +94,7 @@ public final class SweepRunner {
     List<Double> spec = new ArrayList<>();
     for (double v : r.specialised()) spec.add(v);
     return new CellRecord(model.name(), settingsKey(), c.d(), c.p(), c.ratio(), c.seed(), c.start().label, widths,
-        r.alignment(), r.testMse(), spec, r.trainLoss(), r.steps(), r.dt(), r.dtFactor(), r.seconds(), r.diverged(), model.scaleSizes(c.d()));
+        r.alignment(), r.testMse(), spec, r.trainLoss(), r.steps(), r.dt(), r.dtFactor(), r.seconds(), r.diverged(), model.scaleSizes(c.d()),
+        r.gradientEvaluations());
   }
 }

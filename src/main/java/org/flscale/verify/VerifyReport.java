@@ -43,6 +43,8 @@ public final class VerifyReport {
     json.put("sizes", sizes);
     Map<String, Object> sampler = new LinkedHashMap<>();
     sampler.put("kappa", s.kappa());
+    sampler.put("integrator", s.effectiveIntegrator().label);
+    if (s.effectiveIntegrator().underdamped()) sampler.put("friction", s.friction());
     sampler.put("dt_factor", s.dtFactor());
     sampler.put("prior_time", s.priorTime());
     sampler.put("burn_in", s.burnIn());
@@ -71,15 +73,17 @@ public final class VerifyReport {
     json.put("cells", records.size());
     json.put("diverged", records.stream().filter(CellRecord::diverged).count());
     json.put("chain_seconds", chainSeconds);
+    json.put("gradient_evaluations", records.stream().mapToLong(CellRecord::gradientEvaluations).sum());
     json.putAll(extra);
 
     // text
     line("model      %s", model.name());
     line("network    %s", model.describe());
     line("method     %s", s.mode().description);
-    line("sampler    kappa=%s  dt=%s kappa d/P  T=%s prior times (burn-in %s)  test set %d", g(s.kappa()), g(s.dtFactor()), g(s.priorTime()), g(s.burnIn()), s.testSize());
-    line("sizes      d=%s  P/d=%s  seeds=%d  starts=%s  (%s budget, %d cells, %.0f s of chains)", plan.dims(), plan.ratios(), plan.seeds(),
-        plan.starts().stream().map(c -> c.label).toList(), plan.budget().label, records.size(), chainSeconds);
+    line("sampler    kappa=%s  %s  T=%s prior times (burn-in %s)  test set %d", g(s.kappa()), stepText(s), g(s.priorTime()), g(s.burnIn()), s.testSize());
+    line("sizes      d=%s  P/d=%s  seeds=%d  starts=%s  (%s budget, %d cells, %.0f s of chains, %.3g gradient evaluations)", plan.dims(), plan.ratios(), plan.seeds(),
+        plan.starts().stream().map(c -> c.label).toList(), plan.budget().label, records.size(), chainSeconds,
+        (double) records.stream().mapToLong(CellRecord::gradientEvaluations).sum());
     line("predicted  %s", predicted == null ? "unknown (" + predictedSource + ")" : g(predicted) + " (" + predictedSource + ")");
     line("");
     line("threshold  P_*(d)                                  slope   95%% interval     d^a log d: slope [interval]  verdict");
@@ -233,5 +237,12 @@ public final class VerifyReport {
 
   public String toJson() {
     return Verification.json(json);
+  }
+
+  /** The integrator and its step as the text summary shows them. */
+  private static String stepText(SamplerSettings s) {
+    Integrator i = s.effectiveIntegrator();
+    if (i.underdamped()) return String.format(Locale.ROOT, "%s (gamma=%s): h=%s/sqrt(lambda_max)", i.label, g(s.friction()), g(s.dtFactor()));
+    return (i == Integrator.EULER ? "" : i.label + ": ") + "dt=" + g(s.dtFactor()) + " kappa d/P";
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import org.flscale.verify.ChainStart;
+import org.flscale.verify.Integrator;
 import org.flscale.verify.SamplerSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -33,6 +34,12 @@ public abstract class Labelled<E extends Enum<E>> implements ITypeConverter<E> {
   public static final class Mode extends Labelled<SamplerSettings.Mode> {
     public Mode() {
       super(SamplerSettings.Mode.values(), m -> m.label);
+    }
+  }
+
+  public static final class IntegratorLabel extends Labelled<Integrator> {
+    public IntegratorLabel() {
+      super(Integrator.values(), i -> i.label);
     }
   }
 

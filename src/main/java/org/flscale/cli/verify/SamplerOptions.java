@@ -1,19 +1,27 @@
 package org.flscale.cli.verify;
 
 import org.flscale.cli.UserError;
+import org.flscale.verify.Integrator;
 import org.flscale.verify.SamplerSettings;
 import org.flscale.verify.SweepPlan;
 import picocli.CommandLine.Option;
 
-/** How each chain runs: kappa, the step, its length, the test set and the dynamics. */
+/** How each chain runs: kappa, the integrator and its step, its length, the test set and the dynamics. */
 public final class SamplerOptions {
   @Option(names = "--kappa", defaultValue = "0.1", description = "Ridge/temperature kappa of the posterior (default ${DEFAULT-VALUE}; the reference protocol's best compromise).")
   double kappa;
 
-  @Option(names = "--dt-factor", description = "Step size dt = c kappa d / P (default per budget, 0.1).")
+  @Option(names = "--dt-factor", description = "Step factor c: dt = c kappa d / P for euler and lm (default 0.1), h = c / sqrt(lambda_max) for baoab (default 0.5).")
   Double dtFactor;
 
-  @Option(names = "--time", description = "Run length in prior relaxation times (default per budget).")
+  @Option(names = "--integrator", defaultValue = "euler", converter = Labelled.IntegratorLabel.class,
+      description = "euler (default): overdamped Euler-Maruyama; lm: overdamped Leimkuhler-Matthews; baoab: underdamped BAOAB, step set by the measured stiffest mode (docs/verify.md compares them).")
+  Integrator integrator;
+
+  @Option(names = "--friction", description = "Friction gamma of the underdamped integrator, in prior relaxation rates (default 2; baoab only).")
+  Double friction;
+
+  @Option(names = "--time", description = "Run length in prior relaxation times (default per budget; baoab runs 4 times the budget's).")
   Double priorTime;
 
   @Option(names = "--test-size", description = "Test points for the alignment (default per budget).")
@@ -37,8 +45,14 @@ public final class SamplerOptions {
     if (dtFactor != null && !(dtFactor > 0)) throw new UserError("--dt-factor must be positive");
     if (priorTime != null && !(priorTime > 0)) throw new UserError("--time must be positive");
     if (testSize != null && testSize < 1) throw new UserError("--test-size must be at least 1");
+    if (friction != null && !(friction > 0)) throw new UserError("--friction must be positive");
+    if (friction != null && !integrator.underdamped()) throw new UserError("--friction applies to --integrator baoab only");
+    if (mode == SamplerSettings.Mode.GD && integrator != Integrator.EULER) throw new UserError("--mode gd is plain gradient descent: it takes no --integrator");
     SamplerSettings s = plan.sampler();
+    if (integrator != s.integrator()) s = s.withIntegrator(integrator);
+    if (friction != null) s = s.withFriction(friction);
     return plan.with(null, null, null, null, new SamplerSettings(mode, kappa(), dtFactor != null ? dtFactor : s.dtFactor(),
-        priorTime != null ? priorTime : s.priorTime(), s.burnIn(), s.samples(), testSize != null ? testSize : s.testSize(), s.specialisationThreshold()));
+        priorTime != null ? priorTime : s.priorTime(), s.burnIn(), s.samples(), testSize != null ? testSize : s.testSize(), s.specialisationThreshold(),
+        s.integrator(), s.friction()));
   }
 }
