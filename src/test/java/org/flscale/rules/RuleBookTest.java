@@ -83,7 +83,7 @@ class RuleBookTest {
   /** docs/extending.md, "A new layer kind": a CNN with global average pooling, from a rule file and a test case only. */
   @Test
   void aUserAddsALayerKindWithARuleFileAndATestCase(@TempDir Path dir) throws Exception {
-    Path rulesDir = copyOfTheRules(dir);
+    Path rulesDir = org.flscale.TestRules.copyOfTheRules(dir);
     Files.writeString(rulesDir.resolve("layers_pooled.m"), """
         KindOptions["pooled_conv"] = {"width", "patch", "patches"};
         KindWeights["pooled_conv"] = {"filters"};
@@ -159,7 +159,7 @@ class RuleBookTest {
   /** The rule contract is checked when the files are evaluated: a kind missing a rule is named with its file. */
   @Test
   void aKindMissingARuleIsReportedWithItsFileWhenTheRulesLoad(@TempDir Path dir) throws Exception {
-    Path rulesDir = copyOfTheRules(dir);
+    Path rulesDir = org.flscale.TestRules.copyOfTheRules(dir);
     Files.writeString(rulesDir.resolve("layers_pooled.m"), """
         KindOptions["pooled_conv"] = {"width"};
         KindWeights["pooled_conv"] = {"filters"};
@@ -185,14 +185,5 @@ class RuleBookTest {
       found++;
     }
     assertTrue(found >= 10, "found " + found);
-  }
-
-  /** A copy of the shipped rules in a temporary directory, to add a user's rule file to. */
-  private static Path copyOfTheRules(Path dir) throws java.io.IOException {
-    Path rulesDir = Files.createDirectory(dir.resolve("rules"));
-    try (var files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) Files.copy(f, rulesDir.resolve(f.getFileName()));
-    }
-    return rulesDir;
   }
 }
