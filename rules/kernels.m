@@ -2,7 +2,10 @@
    kernel facts). "dim" is the input dimension, a scale.
    A norm here is the RKHS norm of a feature in a kernel: the cost, in samples, of learning it. *)
 
-(* The input kernel x.x'/d represents the linear feature w.x with norm ~ d. *)
+(* The input kernel x.x'/d represents the linear features only, He1(w.x), with norm ~ d. A degree
+   j > 1 listed in InputDegrees (an input kernel that is itself a polynomial kernel) would have the
+   lazy norm LazyNorm[j, dim]. *)
+InputDegrees = {1};
 InputFeatureNorm[dim_] := dim;
 
 (* Claim (iii): through lazy (GP) layers a degree-j feature He_j(w.x) has norm ~ d^j. *)
@@ -12,6 +15,11 @@ LazyNorm[j_, dim_] := dim^j;
    kernel below to their product, with the product of their norms. Hence a feature amplified by D
    (its norm divided by D) has its m-th power amplified by D^m. *)
 ProductNorm[norms_List] := Times @@ norms;
+
+(* Products and constants: a product of c features needs an He_c component of the activation. When
+   the kernel below carries the constant feature (degree 0), a higher component He_m, m > c, serves
+   as well, padded with m - c constant factors (the smallest such m is used). False: only He_c. *)
+PadProductsWithConstants = True;
 
 (* Claim (iii), how a lazy (GP) layer treats what the layers below it learned. The readings a file
    can choose with the statement  lazy_layers NAME  (the first is the default):

@@ -16,6 +16,11 @@
 
 Patterns = {"GP", "Spec", "Mag", "GFL"};
 
+(* The Hermite degrees of its input's features a pattern may act on, for a target of degree k:
+   every degree from 1 to k (a feature of higher degree cannot lower the target's norm, and the
+   constant feature is not learned). *)
+FeatureDegrees[k_] := Range[k];
+
 PatternParameter["GP"]   = None;
 PatternParameter["Spec"] = "M";      (* number of specialised neurons *)
 PatternParameter["Mag"]  = "beta";   (* total squared mean spread over the layer *)

@@ -64,7 +64,7 @@ final class EnergyBuilder {
       if (s.kind() == Scale.Kind.TIED) box.set(s.name(), box.min(s.exponent()), box.max(s.exponent()));
     }
     BitSet r = new BitSet();
-    r.set(1); // the input kernel x.x' represents the linear features
+    for (int j : templates.inputDegrees()) r.set(j); // the input kernel x.x' represents the linear features (InputDegrees)
     reach.add(r);
     int bound = Math.min(Math.max(2 * k + 2, 8), RuleBook.MAX_DEGREE);
     for (Layer layer : model.layers()) {

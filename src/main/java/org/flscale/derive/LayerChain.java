@@ -152,7 +152,7 @@ final class LayerChain {
       List<MinMax> costs = new ArrayList<>();
       List<List<Affine>> cons = new ArrayList<>();
       List<MinMax[]> nexts = new ArrayList<>();
-      for (int a = 1; a <= k; a++) {
+      for (int a : templates.featureDegrees(k)) {
         if (nu[a].isInfinite()) continue;
         List<Affine> c = templates.constraints(kind.kind(), pattern, p, width, nu[a]);
         for (Affine g : c) box.narrowBy(g);

@@ -30,6 +30,8 @@ final class NormTables {
   private final List<BitSet> reach;
   private final Box box;
   private final boolean passNorms;
+  private final List<Integer> inputDegrees;
+  private final boolean padProducts;
 
   NormTables(Templates templates, int k, List<ActivationContent> activations, List<KindFacts> kinds, List<BitSet> reach, Box box,
       boolean passNorms) {
@@ -40,6 +42,8 @@ final class NormTables {
     this.reach = reach;
     this.box = box;
     this.passNorms = passNorms;
+    this.inputDegrees = templates.inputDegrees();
+    this.padProducts = templates.padProductsWithConstants();
   }
 
   /** The table a lazy layer l leaves, given the one below it. */
@@ -76,7 +80,8 @@ final class NormTables {
   MinMax[] baseline(int l) {
     MinMax[] t = new MinMax[k + 1];
     for (int j = 0; j <= k; j++) {
-      if (l == 0) t[j] = j == 1 ? templates.inputNorm(kinds.get(0).dimension()) : MinMax.INFINITY;
+      if (l == 0) t[j] = !inputDegrees.contains(j) ? MinMax.INFINITY
+          : j == 1 ? templates.inputNorm(kinds.get(0).dimension()) : templates.lazyNorm(j, kinds.get(0).dimension());
       else t[j] = reach.get(l).get(j) ? lazyNorm(l - 1, j) : MinMax.INFINITY;
     }
     return t;
@@ -99,7 +104,7 @@ final class NormTables {
     for (int j = 0; j <= k; j++) {
       MinMax best = reachable.get(j) ? lazyNorm(l, j) : MinMax.INFINITY;
       for (List<Integer> parts : partitions(j)) {
-        int zeros = zerosNeeded(act, parts.size(), below);
+        int zeros = zerosNeeded(act, parts.size(), below, padProducts);
         if (zeros < 0) continue;
         List<MinMax> factors = new ArrayList<>();
         boolean finite = true;
@@ -117,12 +122,13 @@ final class NormTables {
   }
 
   /**
-   * A product of c features needs an He_m component with m = c, or m > c padded with constant
-   * features (degree 0) when the kernel below has them. Returns how many constants, or -1.
+   * A product of c features needs an He_m component with m = c, or (PadProductsWithConstants)
+   * m > c padded with constant features (degree 0) when the kernel below has them. Returns how
+   * many constants, or -1.
    */
-  private static int zerosNeeded(ActivationContent act, int c, MinMax[] below) {
+  private static int zerosNeeded(ActivationContent act, int c, MinMax[] below, boolean pad) {
     if (act.hasDegree(c)) return 0;
-    if (below[0].isInfinite()) return -1;
+    if (!pad || below[0].isInfinite()) return -1;
     for (int m = c + 1; m <= RuleBook.MAX_DEGREE; m++) if (act.hasDegree(m)) return m - c;
     return -1;
   }

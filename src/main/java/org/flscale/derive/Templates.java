@@ -85,6 +85,37 @@ final class Templates {
     return out;
   }
 
+  /** The Hermite degrees the input kernel represents (InputDegrees). */
+  List<Integer> inputDegrees() {
+    return degrees("InputDegrees", "InputDegrees");
+  }
+
+  /** The degrees of its input's features a pattern may act on, for a target of degree k (FeatureDegrees), within 0..k. */
+  List<Integer> featureDegrees(int k) {
+    return degrees("FeatureDegrees[" + k + "]", "FeatureDegrees[k]").stream().filter(a -> a >= 0 && a <= k).toList();
+  }
+
+  /** Whether a product of features may use a higher Hermite component padded with constants. */
+  boolean padProductsWithConstants() {
+    return rules.template("TrueQ[PadProductsWithConstants]").isSymbol("True");
+  }
+
+  private List<Integer> degrees(String expr, String rule) {
+    Template e = rules.template(expr);
+    List<Integer> out = new ArrayList<>();
+    if (e.kind() == Template.Kind.NODE && e.text().equals("List")) {
+      for (Template a : e.args()) {
+        if (a.kind() != Template.Kind.NUMBER || !a.number().isInteger() || a.number().signum() < 0
+            || a.number().compareTo(org.flscale.math.Q.of(RuleBook.MAX_DEGREE)) > 0) {
+          throw new RuleError(rule + " must be a list of Hermite degrees (whole numbers from 0 to " + RuleBook.MAX_DEGREE + "), got " + e);
+        }
+        out.add(a.number().getNumerator().intValueExact());
+      }
+      return out;
+    }
+    throw new RuleError(rule + " must be a list of Hermite degrees (whole numbers from 0 to " + RuleBook.MAX_DEGREE + "), got " + e);
+  }
+
   MinMax inputNorm(Affine dim) {
     return instantiate(rules.template("ScaleExp[InputFeatureNorm[flDim]]"), Map.of(DIM, leaf(dim)), "InputFeatureNorm");
   }

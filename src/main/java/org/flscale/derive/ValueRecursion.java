@@ -167,7 +167,7 @@ final class ValueRecursion {
       }
       return;
     }
-    for (int a = 1; a <= k; a++) {
+    for (int a : templates.featureDegrees(k)) {
       if (nu[a].isInfinite()) continue;
       Feature f = feature(l, nu, pattern, a);
       if (f == null) continue;
@@ -347,7 +347,7 @@ final class ValueRecursion {
     String param = templates.parameter(pattern);
     if (param == null) return List.<MinMax[]>of(tables.lazy(l, nu));
     List<MinMax[]> out = new ArrayList<>();
-    for (int a = 1; a <= k; a++) {
+    for (int a : templates.featureDegrees(k)) {
       if (nu[a].isInfinite()) continue;
       Feature f = feature(l, nu, pattern, a);
       if (f != null) out.add(f.table());

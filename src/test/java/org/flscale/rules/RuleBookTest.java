@@ -186,4 +186,18 @@ class RuleBookTest {
     }
     assertTrue(found >= 10, "found " + found);
   }
+
+  @Test
+  void theModellingChoicesAreRulesAUserCanChange(@TempDir Path dir) throws Exception {
+    Path rulesDir = org.flscale.TestRules.copyOfTheRules(dir);
+    Path kernels = rulesDir.resolve("kernels.m");
+    // an input kernel that also represents He3 (with its lazy norm d^3): a linear network then reaches He3
+    Files.writeString(kernels, Files.readString(kernels).replace("InputDegrees = {1};", "InputDegrees = {1, 3};"));
+    RuleBook mine = RuleBook.load(rulesDir, null);
+    String arch = "model t\nscale d\nscale N = d\ninput x : gaussian(d)\ntarget y = He3(w . x)\n"
+        + "network {\n  h1 = linear(W1 x) width N\n  f = a . h1\n}\n";
+    var parser = new org.flscale.parse.ArchFileParser(mine.knownNames());
+    assertFalse(new org.flscale.derive.Deriver(org.flscale.TestRules.get()).derive(parser.parse(arch, "t.arch")).learnable());
+    assertTrue(new org.flscale.derive.Deriver(mine).derive(parser.parse(arch, "t.arch")).learnable());
+  }
 }
