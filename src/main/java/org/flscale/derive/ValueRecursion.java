@@ -33,6 +33,10 @@ import org.flscale.solve.MinMax;
  * and no worse in the tie-break (fewer non-lazy layers, then the patterns' order layer by layer):
  * so the assignments that survive to the input include every one that wins somewhere, and the
  * present solver re-derives them in full (their balance, parameters and regions).
+ *
+ * <p>Longer than this project's classes usually are, because the recursion, the norm bounds that
+ * prune it and the feature choices both build are one algorithm over one box of bounds; the
+ * comparisons are in {@link Alternatives}, the elimination in {@code solve/Elimination}.
  */
 final class ValueRecursion {
   /** The recursion cannot express this chain; enumerate instead. */
@@ -66,6 +70,7 @@ final class ValueRecursion {
   private final String lazy;
   private final int k;
   private final TimeLimit limit;
+  private final Alternatives alternatives;
   private final Map<String, List<Branch>> memo = new HashMap<>();
   private int branchesBuilt;
   /** An energy some assignment reaches (all scales tied), or null: alternatives above it are dropped. */
@@ -85,6 +90,12 @@ final class ValueRecursion {
     this.lazy = patterns.get(0);
     this.k = model.target().degree();
     this.limit = limit;
+    this.alternatives = new Alternatives(model, box, patterns);
+  }
+
+  /** The tie-break between alternatives of the same layers (fewer non-lazy layers, then the patterns' order). */
+  int compareRank(Branch a, Branch b) {
+    return alternatives.compareRank(a, b);
   }
 
   /**
@@ -149,7 +160,7 @@ final class ValueRecursion {
         limit.check(() -> "building the value of layer " + (l + 1) + " of " + model.layers().size() + " of " + model.name());
         expand(l, nu, pattern, out);
       }
-      out = undominated(out);
+      out = alternatives.undominated(out, maxNonLazy, reached);
     }
     branchesBuilt += out.size();
     memo.put(key, out);
@@ -265,53 +276,6 @@ final class ValueRecursion {
   }
 
   /**
-   * Drops each alternative that another is below everywhere (term by term, on the box), valid
-   * wherever it is, and no worse in the tie-break; of exact duplicates the first is kept.
-   */
-  private List<Branch> undominated(List<Branch> built) {
-    List<Branch> all = new ArrayList<>();
-    for (Branch b : built) if (b.nonLazy() <= maxNonLazy && (reached == null || !above(b.terms(), reached))) all.add(b);
-    List<Branch> kept = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      Branch b = all.get(i);
-      boolean dominated = false;
-      for (int j = 0; j < all.size() && !dominated; j++) {
-        if (i == j) continue;
-        Branch a = all.get(j);
-        if (compareRank(a, b) > 0 || !b.domain().containsAll(a.domain()) || !below(a.terms(), b.terms())) continue;
-        boolean same = compareRank(a, b) == 0 && a.domain().containsAll(b.domain()) && below(b.terms(), a.terms());
-        dominated = !same || j < i;
-      }
-      if (!dominated) kept.add(b);
-    }
-    return kept;
-  }
-
-  /** max(terms) > energy everywhere on the box. */
-  private boolean above(List<Affine> terms, Q energy) {
-    for (Affine t : terms) {
-      Q lo = box.min(model.tied(t));
-      if (lo != null && lo.compareTo(energy) > 0) return true;
-    }
-    return false;
-  }
-
-  /** The least value of a min-max on the box (null: unbounded below). */
-  private Q least(MinMax m) {
-    Q out = null;
-    for (List<Affine> b : m.branches()) {
-      Q best = null;
-      for (Affine t : b) {
-        Q lo = box.min(model.tied(t));
-        if (lo != null && (best == null || lo.compareTo(best) > 0)) best = lo;
-      }
-      if (best == null) return null;
-      if (out == null || best.compareTo(out) < 0) out = best;
-    }
-    return out;
-  }
-
-  /**
    * Lower bounds on every norm, layer by layer upwards: the input's table exactly, then the least
    * value each entry of a layer's table takes over its patterns, features and parameters, the
    * parameters bounded by their constraints and by a cost no larger than {@link #reached}. Each
@@ -320,7 +284,7 @@ final class ValueRecursion {
   private void boundNorms() {
     MinMax[] input = tables.baseline(0);
     BitSet mask = finite(input);
-    for (int j = 0; j <= k; j++) if (mask.get(j)) box.set(nu(0, j), least(input[j]), null);
+    for (int j = 0; j <= k; j++) if (mask.get(j)) box.set(nu(0, j), alternatives.least(input[j]), null);
     for (int l = 0; l < model.layers().size(); l++) {
       MinMax[] nu = symbols(l, mask);
       Q[] lo = new Q[k + 1];
@@ -331,7 +295,7 @@ final class ValueRecursion {
           for (int j = 0; j <= k; j++) {
             if (t[j].isInfinite()) continue;
             next.set(j);
-            Q q = least(t[j]);
+            Q q = alternatives.least(t[j]);
             if (q == null) unbounded[j] = true;
             else if (lo[j] == null || q.compareTo(lo[j]) < 0) lo[j] = q;
           }
@@ -353,26 +317,6 @@ final class ValueRecursion {
       if (f != null) out.add(f.table());
     }
     return out;
-  }
-
-  /** Every term of x lies below some term of y on the box: max(x) <= max(y). */
-  private boolean below(List<Affine> x, List<Affine> y) {
-    for (Affine a : x) {
-      boolean covered = false;
-      for (Affine b : y) if (box.below(a, b)) { covered = true; break; }
-      if (!covered) return false;
-    }
-    return true;
-  }
-
-  /** The tie-break between the same layers' alternatives: fewer non-lazy layers, then the patterns' order layer by layer. */
-  int compareRank(Branch a, Branch b) {
-    if (a.nonLazy() != b.nonLazy()) return Integer.compare(a.nonLazy(), b.nonLazy());
-    for (int i = 0; i < a.patterns().size(); i++) {
-      int c = Integer.compare(patterns.indexOf(a.patterns().get(i)), patterns.indexOf(b.patterns().get(i)));
-      if (c != 0) return c;
-    }
-    return 0;
   }
 
   private MinMax[] symbols(int l, BitSet mask) {
