@@ -84,30 +84,9 @@ class RuleBookTest {
   @Test
   void aUserAddsALayerKindWithARuleFileAndATestCase(@TempDir Path dir) throws Exception {
     Path rulesDir = org.flscale.TestRules.copyOfTheRules(dir);
-    Files.writeString(rulesDir.resolve("layers_pooled.m"), """
-        KindOptions["pooled_conv"] = {"width", "patch", "patches"};
-        KindWeights["pooled_conv"] = {"filters"};
-        KindOnlyLayer["pooled_conv"] = True;
-        KindChecks["pooled_conv", dim_, o_] := {("patch" /. o) ("patches" /. o) == dim};
-        KindDimension["pooled_conv", dim_, o_] := "patch" /. o;
-        KindUnits["pooled_conv", o_] := "width" /. o;
-        LazyDilution["pooled_conv", o_] := 1;
-        SpikeDilution["pooled_conv", o_] := 1;
-        """);
+    Files.writeString(rulesDir.resolve("layers_pooled.m"), org.flscale.PooledConvExample.RULES);
     Path cases = Files.createDirectory(dir.resolve("test-cases"));
-    Files.writeString(cases.resolve("pooled_cnn.arch"), """
-        model pooled_cnn
-        scale d
-        scale p = d^(1/2)
-        scale n = d^(1/2)
-        scale N = d
-        input x : gaussian(d)
-        target y = He3(w . x)
-        network {
-          h1 = pooled_conv erf(W1 x) width N patch p patches n
-          f = a . h1
-        }
-        """);
+    Files.writeString(cases.resolve("pooled_cnn.arch"), org.flscale.PooledConvExample.ARCH);
     Files.writeString(cases.resolve("pooled_cnn.expected.json"), """
         { "model": "pooled_cnn",
           "pstar": { "learnable": true, "pattern": "Spec", "exponent": "3/4", "energy": "M1 p + N/M1" } }

@@ -18,37 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * one network class ({@link PooledConvNetwork}, found through META-INF/services) for verify.
  */
 class UserNetworkKindTest {
-  static final String RULES = """
-      KindOptions["pooled_conv"] = {"width", "patch", "patches"};
-      KindWeights["pooled_conv"] = {"filters"};
-      KindOnlyLayer["pooled_conv"] = True;
-      KindChecks["pooled_conv", dim_, o_] := {("patch" /. o) ("patches" /. o) == dim};
-      KindDimension["pooled_conv", dim_, o_] := "patch" /. o;
-      KindUnits["pooled_conv", o_] := "width" /. o;
-      LazyDilution["pooled_conv", o_] := 1;
-      SpikeDilution["pooled_conv", o_] := 1;
-      """;
-
-  static final String ARCH = """
-      model pooled_cnn
-      scale d
-      scale p = d^(1/2)
-      scale n = d^(1/2)
-      scale N = d
-      input x : gaussian(d)
-      target y = He3(w . x)
-      network {
-        h1 = pooled_conv erf(W1 x) width N patch p patches n
-        f = a . h1
-      }
-      """;
-
   @Test
   void aUserAddsALayerKindToDeriveAndVerify(@TempDir Path dir) throws Exception {
     Path rules = TestRules.copyOfTheRules(dir);
-    Files.writeString(rules.resolve("layers_pooled.m"), RULES);
+    Files.writeString(rules.resolve("layers_pooled.m"), org.flscale.PooledConvExample.RULES);
     Path arch = dir.resolve("pooled_cnn.arch");
-    Files.writeString(arch, ARCH);
+    Files.writeString(arch, org.flscale.PooledConvExample.ARCH);
 
     JsonNode d = new ObjectMapper().readTree(CliRun.expect(0, "derive", arch.toString(), "--rules", rules.toString(), "--format", "json")[0]);
     assertEquals("3/4", d.get("pstar").get("exponent").asText(), d.toString());
