@@ -68,6 +68,5 @@ class AdaptiveCheckTest {
     AdaptiveCheck.run(d, CheckPlan.tiny(), new AdaptiveCheck.Options(dir, false, true, 2, false), quiet);
     assertEquals(lines.size(), Files.readAllLines(dir.resolve("chains.jsonl")).size());
     assertEquals(json, Files.readString(dir.resolve("summary.json")), "a resumed run reproduces the same chains");
-    System.out.println(first);
   }
 }

@@ -81,7 +81,7 @@ public final class AdaptiveCheck {
         pool.shutdownNow();
       }
     }
-    // the same order however the chains were split between runs, so a resumed run sums (and bootstraps) alike
+    // the same order however the chains were split between runs, so a resumed run sums alike
     done.sort(java.util.Comparator.comparingDouble(ChainRun::chiPower).thenComparingInt(ChainRun::width).thenComparingInt(ChainRun::chain));
     List<CellResult> cells = new ArrayList<>();
     for (double power : plan.chiPowers()) {

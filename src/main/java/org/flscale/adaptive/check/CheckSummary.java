@@ -110,17 +110,23 @@ final class CheckSummary {
     }
     sb.append(String.format(Locale.ROOT, "coverage of the exact values by the 95%% intervals: Q %d/%d, spike %d/%d, predictor %d/%d (expected about 95%%)%n",
         covQ, cells.size(), covS, cells.size(), covF, nF));
-    sb.append("\nslopes in N at fixed P and d. measured: the chains' means, 95% bootstrap over chains, against the exact posterior's slope\n"
+    sb.append("\nslopes in N at fixed P and d. measured: the chains' means, 95% t interval (delta method), against the exact posterior's slope\n"
         + "over the same widths; asymptotic: the exact posterior's local slope at N = 2^18..2^20, against the exponent of rules/adaptive.m\n");
     for (double power : plan.chiPowers()) {
       for (Slope s : slopes(power)) {
         sb.append(String.format(Locale.ROOT, "  chi = %-8s %-18s %s: measured %s, exact %.3f | asymptotic %.3f, derived %s: %s%n",
             CheckPlan.chiName(power), s.what(), s.widths(),
-            s.measured() == null ? "-" : String.format(Locale.ROOT, "%.3f [%.3f, %.3f] %s", s.measured().slope(), s.measured().lo(), s.measured().hi(), s.measured().verdict()),
+            measured(s.measured()),
             s.exact(), s.asymptotic(), s.derived(), s.verdict()));
       }
     }
     return sb.toString();
+  }
+
+  private static String measured(SlopeFit f) {
+    if (f == null) return "-";
+    if (Double.isNaN(f.lo())) return f.verdict();
+    return String.format(Locale.ROOT, "%.3f [%.3f, %.3f] %s", f.slope(), f.lo(), f.hi(), f.verdict());
   }
 
   private static String interval(CellResult.Estimate e) {
