@@ -53,6 +53,7 @@ public final class AdaptiveReport {
     return sb.toString();
   }
 
+  /** The JSON form (docs/adaptive.schema.json): "exponent" is the base scale's exponent, given when it is a number (no P, no free scale). */
   public static ObjectNode json(AdaptiveDerivation a) {
     ArchModel m = a.model();
     Monomials t = theory(), f = file(m);
@@ -61,23 +62,18 @@ public final class AdaptiveReport {
     root.put("file", m.file());
     root.put("parametrization", m.parametrization().display());
     root.put("chi", f.closedForm(a.chiExponent()));
-    root.put("chi_exponent", exponent(a.chiExponent()));
+    if (a.chiExponent().isConstant()) root.put("chi_exponent", Rationals.format(a.chiExponent().constant()));
     ObjectNode q = root.putObject("derived");
     for (AdaptiveDerivation.Line l : a.lines()) {
       ObjectNode o = q.putObject(l.key());
       o.put("what", l.what());
       o.put("theory", t.closedForm(l.theory()));
       o.put("expression", f.closedForm(l.file()));
-      o.put("exponent", exponent(l.file()));
+      if (l.file().isConstant()) o.put("exponent", Rationals.format(l.file().constant()));
     }
     root.put("tree_level", a.treeLevelVerdict());
     ArrayNode regime = root.putArray("regime");
     for (Affine c : a.balance().regime()) regime.add(t.condition(c));
     return root;
-  }
-
-  /** The exponent in the base when it is a number, else the affine form (free scales, P). */
-  private static String exponent(Affine e) {
-    return e.isConstant() ? Rationals.format(e.constant()) : e.toString();
   }
 }
