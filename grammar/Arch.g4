@@ -27,7 +27,9 @@ scaleStmt    : SCALE name=ID ( '=' tiedTo=ID ( '^' exponent )? )? ;
 inputStmt    : INPUT name=ID ':' dist=ID '(' dim=ID ')' ( key=ID value=ID )? ;
 targetStmt   : TARGET name=ID '=' targetExpr ;
 networkStmt  : NETWORK '{' layerStmt* '}' ;
-paramStmt    : PARAMETRIZATION kind=ID ;
+// 'parametrization standard | mean_field', or a readout scaling between them: 'parametrization
+// chi = N^(1/2)' (readout prior variance g_a/(chi N); chi = 1 is standard, chi = N mean field).
+paramStmt    : PARAMETRIZATION kind=ID ( '=' ( base=ID ( '^' exponent )? | num=number ) )? ;
 ridgeStmt    : RIDGE name=ID '=' number ;
 patternsStmt : PATTERNS ID ( ',' ID )* ;
 lazyStmt     : LAZY_LAYERS reading=ID ;   // how lazy layers treat features learned below (rules/kernels.m)

@@ -3,6 +3,7 @@ package org.flscale.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flscale.model.Parametrization;
 import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.rules.RuleBook;
@@ -19,6 +20,7 @@ import org.flscale.rules.Template;
 final class Templates {
   static final String P = "flP";
   static final String WIDTH = "flWidth";
+  static final String CHI = "flChi";
   static final String NU = "flNu";
   static final String DIM = "flDim";
 
@@ -232,9 +234,14 @@ final class Templates {
         "ComponentCostFactor").single();
   }
 
-  MinMax readoutFactor(String parametrization, Affine width) {
-    return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + parametrization + "\", flWidth]]"),
-        Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + parametrization + "\", ...]");
+  MinMax readoutFactor(Parametrization parametrization, Affine width) {
+    String name = parametrization.name();
+    if (parametrization.hasChi()) { // chi = S^q: the file's chi is the rule's third argument
+      return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + name + "\", flWidth, flChi]]"),
+          Map.of(WIDTH, leaf(width), CHI, leaf(parametrization.chi())), "ReadoutFactor[\"" + name + "\", ...]");
+    }
+    return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + name + "\", flWidth]]"),
+        Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + name + "\", ...]");
   }
 
   private static MinMax leaf(Affine a) {

@@ -476,9 +476,9 @@ public final class ArchFileParser {
       once("parametrization", p);
       String kind = p.kind.getText();
       if (!known.parametrizations().contains(kind)) {
-        throw new ArchError(pos(p.kind), "unknown parametrization '" + kind + "'; expected one of: " + sorted(known.parametrizations()));
+        throw new ArchError(pos(p.kind), "unknown parametrization '" + kind + "'; expected one of: " + ChiValue.names(known.parametrizations()));
       }
-      parametrization = new Parametrization(kind, pos(p.kind));
+      parametrization = ChiValue.read(p, kind, scales, file);
     }
 
     private void ridge(ArchParser.RidgeStmtContext r) {
