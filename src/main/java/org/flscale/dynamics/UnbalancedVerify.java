@@ -41,11 +41,23 @@ final class UnbalancedVerify {
         dist[i][s] = v[1];
       }
       SlopeFit tFit = SlopeFit.fit(lambdas, times, 0, 11), sFit = SlopeFit.fit(lambdas, dist, 1e-13, 12);
+      // dominant balance drops logarithms (the time to grow from mu0 is ~ log(beta/mu0)): the second
+      // fit tests lambda^a log(lambda) against the plain power
+      double[][] perLog = new double[lambdas.length][seeds];
+      for (int i = 0; i < lambdas.length; i++) for (int s = 0; s < seeds; s++) perLog[i][s] = times[i][s] / Math.log(lambdas[i]);
+      SlopeFit tLogFit = SlopeFit.fit(lambdas, perLog, 0, 13);
       double tPred = theory.learnTime().at(none).doubleValue(), sPred = theory.kernelDistance().at(none).doubleValue();
       out.append(String.format(Locale.ROOT, "%nunbalanced neuron (d = %d, eta_a = eta_w = 1), %s = %d..%d, %d seeds (directions of w0); "
           + "regime derived: %s%n", DIM, spec.base(), (int) lambdas[0], (int) lambdas[lambdas.length - 1], seeds, theory.regime(none)));
       out.append(String.format(Locale.ROOT, "  time to learn (loss 1%%)    derived %-6s measured %s  %s%n", theory.learnTime().at(none),
           tFit.show(), tFit.verdict(tPred)));
+      out.append(String.format(Locale.ROOT, "  time to learn / log(%s)    derived %-6s measured %s  %s%n", spec.base(),
+          theory.learnTime().at(none), tLogFit.show(), tLogFit.verdict(tPred)));
+      if (tFit.conclusive() && tLogFit.conclusive() && tFit.verdict(tPred).equals("inconsistent")
+          && tLogFit.verdict(tPred).equals("inconsistent") && tFit.lo() > tPred && tLogFit.hi() < tPred) {
+        out.append(String.format(Locale.ROOT, "  => time to learn: inconclusive between %s^a and %s^a log(%s), a = %s: "
+            + "the logarithm that dominant balance drops still matters at these sizes%n", spec.base(), spec.base(), spec.base(), theory.learnTime().at(none)));
+      }
       out.append(String.format(Locale.ROOT, "  kernel distance S(0, end)  derived %-6s measured %s  %s%n", theory.kernelDistance().at(none),
           sFit.show(), sFit.verdict(sPred)));
     }
