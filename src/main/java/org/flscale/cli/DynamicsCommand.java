@@ -45,6 +45,7 @@ public final class DynamicsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!format.equals("text") && !format.equals("json")) throw new UserError("--format must be text or json");
+    if ((quick || resume || student || out != null) && !verify) throw new UserError("--quick, --resume, --student and --out go with --verify");
     ArchInput in = ArchInput.read(file);
     DynamicsSpec spec = new DynamicsFileParser().parse(in.text(), in.name());
     RuleBook book = rules.load();
@@ -53,7 +54,13 @@ public final class DynamicsCommand implements Callable<Integer> {
     book.saveCache();
     if (verify) {
       Path dir = out != null ? out : Path.of("dynamics-results", spec.name());
-      System.out.print(DynamicsVerify.run(spec, book, new DynamicsVerify.Options(dir, resume, quick, student), System.err));
+      try {
+        System.out.print(DynamicsVerify.run(spec, book, new DynamicsVerify.Options(dir, resume, quick, student), System.err));
+      } catch (IllegalArgumentException e) { // a file the check cannot sweep (too many free scales)
+        throw new UserError(in.name() + ": " + e.getMessage());
+      } catch (java.io.UncheckedIOException e) {
+        throw new UserError("cannot write the results in " + dir + ": " + e.getCause().getMessage());
+      }
     }
     return 0;
   }

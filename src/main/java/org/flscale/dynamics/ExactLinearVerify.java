@@ -118,7 +118,8 @@ final class ExactLinearVerify {
         derived[r][c] = predicted.doubleValue();
         measured[r][c] = fit.conclusive() ? fit.slope() : Double.NaN;
         dText[r][c] = regime.substring(0, 1).toUpperCase(Locale.ROOT) + " " + predicted;
-        mText[r][c] = fit.conclusive() ? String.format(Locale.ROOT, "%.2f%s", fit.slope(), verdict.equals("consistent") ? "" : "*") : "?";
+        mText[r][c] = fit.conclusive() ? String.format(Locale.ROOT, "%s %.2f%s", phase.substring(0, 1).toUpperCase(Locale.ROOT), fit.slope(),
+            verdict.equals("consistent") ? "" : "*") : "?";
         table.append(String.format(Locale.ROOT, "  %-24s %-16s %-10s %-26s %-10s %-16s %s%n", Grid.key(p).isEmpty() ? "(tied)" : Grid.key(p),
             predicted, short_(regime), fit.show(), short_(phase), String.join("+", mech), verdict));
       }
@@ -131,8 +132,8 @@ final class ExactLinearVerify {
     List<String> colLabels = grid.axes().isEmpty() ? List.of("") : grid.labels();
     List<HeatMaps.Line> none = List.of();
     new HeatMaps(spec.name() + ": exponent of the NTK's relative change |K_end - K_0|/K_0 in " + spec.base(),
-        "left: derived (rules/exact_linear.m; K kernel, F feature learning, C critical); right: fitted over " + spec.base() + " = "
-            + (int) bases[0] + ".." + (int) bases[bases.length - 1] + ", " + seeds + " seeds (* = outside the 95% interval, ? = below precision)",
+        "left: derived (rules/exact_linear.m); right: fitted, " + spec.base() + " = " + (int) bases[0] + ".." + (int) bases[bases.length - 1] + ", "
+            + seeds + " seeds; K kernel, F feature learning, C critical; * outside the 95% interval, ? below precision",
         List.of(new HeatMaps.Panel("derived", xl, yl, colLabels, rowLabels, derived, dText, true, none),
             new HeatMaps.Panel("measured", xl, yl, colLabels, rowLabels, measured, mText, true, none))).write(figures, "exact-linear-phase");
     return String.format(Locale.ROOT, "%nexact linear model: gradient flow of all 2N weights (Dormand-Prince 8(5,3), rtol 1e-12), %s = %d..%d, "

@@ -9,7 +9,7 @@ import org.flscale.math.Q;
 /** The points of a sweep over the free scales' exponents: a line for one, a plane for two, one point for none. */
 record Grid(List<String> axes, List<Q> values) {
   static Grid of(List<String> free, Q lo, Q hi, Q step) {
-    if (free.size() > 2) throw new IllegalArgumentException("at most two free scales can be swept (the file has " + free.size() + ")");
+    if (free.size() > 2) throw new IllegalArgumentException("--verify sweeps at most two free scales (the file has " + free.size() + ": " + String.join(", ", free) + ")");
     List<Q> v = new ArrayList<>();
     for (Q x = lo; x.compareTo(hi) <= 0; x = x.add(step)) v.add(x);
     return new Grid(free, v);

@@ -19,7 +19,7 @@ final class UnbalancedVerify {
   private UnbalancedVerify() {}
 
   static String run(DynamicsSpec spec, UnbalancedTheory theory, DynamicsVerify.Options o, PrintStream err) throws Exception {
-    if (!spec.freeScales().isEmpty()) throw new IllegalArgumentException("the unbalanced check needs every scale tied to " + spec.base());
+    if (!spec.freeScales().isEmpty()) throw new IllegalArgumentException("the unbalanced check sweeps " + spec.base() + " alone: tie every other scale to it (scale X = " + spec.base() + "^q)");
     double[] lambdas = o.quick() ? new double[] {4, 8, 16} : new double[] {4, 8, 16, 32, 64, 128};
     int seeds = o.quick() ? 2 : 4;
     Map<String, Q> none = Map.of();
