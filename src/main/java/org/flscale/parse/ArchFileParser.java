@@ -126,7 +126,7 @@ public final class ArchFileParser {
       else if (s instanceof ArchParser.LazyStmtContext z) lazyReading(z);
       else if (s instanceof ArchParser.DynamicsStmtContext d) {
         throw new ArchError(pos(d), "a 'dynamics' block describes training dynamics, which 'flscale dynamics FILE' reads; "
-            + "derive, check and verify read networks");
+            + "derive and verify read networks");
       }
     }
 

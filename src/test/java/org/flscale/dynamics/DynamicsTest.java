@@ -94,6 +94,8 @@ class DynamicsTest {
     CliRun r = CliRun.run("derive", "examples/unbalanced_delayed.arch");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("flscale dynamics"), r.err());
+    assertEquals(0, CliRun.run("check", "examples/unbalanced_delayed.arch").status());
+    assertEquals(2, CliRun.run("check", "test-cases/dynamics/invalid/dyn_wrong_op.arch").status());
   }
 
   @Test
