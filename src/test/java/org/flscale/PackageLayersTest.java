@@ -25,7 +25,7 @@ class PackageLayersTest {
       Map.entry("parse", 2), Map.entry("rules", 2),
       Map.entry("derive", 3),
       Map.entry("report", 4),
-      Map.entry("verify", 5), Map.entry("springblock", 5), Map.entry("suite", 5),
+      Map.entry("verify", 5), Map.entry("springblock", 5), Map.entry("adaptive", 5), Map.entry("dynamics", 5), Map.entry("suite", 5),
       Map.entry("cli", 6));
 
   private static final Pattern USE = Pattern.compile("org\\.flscale\\.([a-z]+)\\.");

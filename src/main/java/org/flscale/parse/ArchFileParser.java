@@ -124,6 +124,10 @@ public final class ArchFileParser {
       else if (s instanceof ArchParser.RidgeStmtContext r) ridge(r);
       else if (s instanceof ArchParser.PatternsStmtContext p) patterns(p);
       else if (s instanceof ArchParser.LazyStmtContext z) lazyReading(z);
+      else if (s instanceof ArchParser.DynamicsStmtContext d) {
+        throw new ArchError(pos(d), "a 'dynamics' block describes training dynamics, which 'flscale dynamics FILE' reads; "
+            + "derive and verify read networks");
+      }
     }
 
     private void once(String keyword, ParserRuleContext s) {
