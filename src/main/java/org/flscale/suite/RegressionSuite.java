@@ -51,6 +51,11 @@ public final class RegressionSuite {
     return walk(root).stream().filter(p -> !inInvalid(root, p)).toList();
   }
 
+  /** The valid cases whose answer is a derivation (not the training dynamics of a 'dynamics' block). */
+  public static List<Path> derivations(Path root) {
+    return valid(root).stream().filter(p -> !org.flscale.parse.DynamicsFileParser.isDynamics(org.flscale.parse.ArchSource.read(p))).toList();
+  }
+
   /** The error cases of a tree: every .arch in a folder named invalid. */
   public static List<Path> invalid(Path root) {
     return walk(root).stream().filter(p -> inInvalid(root, p)).toList();
