@@ -11,9 +11,10 @@ import org.flscale.verify.*;
  *   steps REPS d,N,P ... the Langevin step loop (forward, backward, noisy update of a two-layer erf
  *                        network) at each size, with the peak measured before every size, REPS times:
  *                        "peak GFLOPS" and "step d N P steps seconds GFLOPS" lines
- *   chain d T [K]        K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
+ *   chain d T [K [warmup]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
  *                        dt = 0.1 kappa d / P, T prior times (the verifier's sampler); the first is cold:
- *                        "chain java d P T steps cpu-seconds wall-seconds alignment cold|warm"
+ *                        "chain java d P T steps cpu-seconds wall-seconds alignment cold|warm|after-warmup";
+ *                        warmup: verify's KernelWarmup runs first (in verify it overlaps the derivation)
  * Times are the thread's CPU time (wall time on a shared machine measures the scheduler's share).
  * FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
  * and the update are not counted (they are what the kernels spend beyond the products).
@@ -35,7 +36,9 @@ public class VerifyBench {
       }
       case "chain" -> {
         int d = Integer.parseInt(args[1]), k = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep);
+        boolean warmup = args.length > 4 && args[4].equals("warmup");
+        if (warmup) KernelWarmup.start(); // as verify does, while it derives its prediction
+        for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep, warmup);
       }
       default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K]");
     }
@@ -101,7 +104,7 @@ public class VerifyBench {
     System.out.printf(Locale.ROOT, "step %d %d %d %d %.6f %.3f%n", d, n, p, steps, best, flopsPerStep * steps / best / 1e9);
   }
 
-  static void chain(int d, double priorTime, int rep) {
+  static void chain(int d, double priorTime, int rep, boolean warmup) {
     int p = 16 * d;
     SamplerSettings st = new SamplerSettings(SamplerSettings.Mode.LANGEVIN, 0.1, 0.1, priorTime, 0.5, 100, 4000, 0.8);
     NetworkShape shape = new NetworkShape(new int[] {d, d}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(d));
@@ -109,10 +112,11 @@ public class VerifyBench {
     SplittableRandom rng = new SplittableRandom(rep);
     Trainable net = new DenseNetwork(shape, 3).bind(train, test);
     double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
+    if (warmup) KernelWarmup.await();
     long c0 = cpuNanos();
     ChainResult r = new LangevinSampler(st).run(net, theta, rng);
     double cpu = (cpuNanos() - c0) * 1e-9;
-    System.out.printf(Locale.ROOT, "chain java %d %d %g %d %.4f %.4f %.4f %s%n", d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
-        rep == 0 ? "cold" : "warm");
+    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", warmup ? "java-warmed" : "java", d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
+        warmup ? "after-warmup" : rep == 0 ? "cold" : "warm");
   }
 }

@@ -7,16 +7,46 @@
 #     update) in GFLOP/s and as % of the peak measured just before it; FLOPs counted 4 P d N + 4 P N;
 #  3. one chain of the reference cell (N = d, P/d = 16, kappa = 0.1, dt = 0.1 kappa d/P, He3, 4000
 #     test points averaged ~100 times) as a fresh process each: Java (flscale's sampler, a cold JVM),
-#     numpy (+ scipy's erf) and PyTorch, float64, one thread each. T = 3 prior times (4800 steps) up
+#     numpy (+ scipy's erf) and PyTorch, float64, one thread each; Java once more after verify's
+#     kernel warm-up (java-warmed: what a chain of flscale verify costs, the warm-up overlapping the derivation there). T = 3 prior times (4800 steps) up
 #     to d = 64, shortened above (T = 1 at 128, 0.3 at 256: same steps per unit time, same sampling).
 # Times are CPU seconds (the chain's own, and the whole process's user + system from /usr/bin/time)
 # and wall seconds; under a load above the core count, CPU time is the fair measure.
 # Usage: bench/verify-bench.sh [--reps R] [d ...]     (default: 3 reps, d = 32 64 128 256)
+#        bench/verify-bench.sh --summarise RAW-FILE REPS   (the table again from the raw lines)
 #        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/verify-bench.sh   (another JDK)
 #        FLSCALE_BENCH_JAVA_OPTS=-Dflscale.vector=off ...                       (the scalar kernels)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
+summarise() {
+awk -v reps="$2" '
+  function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+                                  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  function span(a, n,   i, lo, hi) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] } return sprintf("%.2f-%.2f", lo, hi) }
+  $2 == "peak" { peak[$1] = $3 }
+  $2 == "step" { d = $3; n = ++ns[d]; gf[d, n] = $8; pct[d, n] = 100 * $8 / peak[$1]; pk[d, n] = peak[$1]; dims[d] = 1 }
+  $2 == "chain" { who = $3; d = $4; j = (who ~ /^java/); cpu[who, d, $1] = $8; pcpu[who, d, $1] = (j ? $13 : $12); pwall[who, d, $1] = (j ? $12 : $11); T[d] = $6; steps[d] = $7 }
+  END {
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "d", "peak", "step", "step", "T", "steps", "numpy/java", "numpy/java", "numpy/java-warmed", "torch/java", "torch/java", "torch/java-warmed"
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "", "GF/s", "GF/s", "% peak", "", "", "chain CPU", "process CPU", "chain CPU", "chain CPU", "process CPU", "chain CPU"
+    for (d = 1; d <= 4096; d++) if (d in dims) {
+      n = ns[d]; for (i = 1; i <= n; i++) { a[i] = gf[d, i]; b[i] = pct[d, i]; c[i] = pk[d, i] }
+      mg = med(a, n); sg = span(a, n); mp = med(b, n); sp = span(b, n); mk = med(c, n)
+      for (k = 1; k <= 6; k++) {
+        who = (k <= 3) ? "numpy" : "torch"; kind = (k - 1) % 3; me = (kind == 2) ? "java-warmed" : "java"; m = 0
+        for (r = 1; r <= reps; r++) if ((who, d, r) in cpu && (me, d, r) in cpu) {
+          m++; x[m] = (kind == 1 ? pcpu[who, d, r] / pcpu[me, d, r] : cpu[who, d, r] / cpu[me, d, r]) }
+        rat[k] = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
+      }
+      printf "%5d | %8.1f %9.1f %7.1f%% | %-5s %5d | %-17s %-17s %-17s | %-17s %-17s %-17s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4], rat[5], rat[6]
+      printf "%5s | %8s %9s %8s |\n", "", "", sg, sp
+    }
+    print "(medians over " reps " reps, [min-max]; ratios > 1: Java is faster. chain CPU: the chain alone; process CPU: the"
+    print " whole process, start-up and JIT threads included. Peak and step loop are single-thread CPU time.)"
+  }' "$1"
+}
+if [ "${1:-}" = "--summarise" ]; then summarise "$2" "$3"; exit 0; fi
 reps=3
 if [ "${1:-}" = "--reps" ]; then reps="$2"; shift 2; fi
 dims=("$@")
@@ -50,6 +80,7 @@ for rep in $(seq 1 "$reps"); do
   for d in "${dims[@]}"; do
     t="$(prior_time "$d")"
     echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t")" >> "$out"
+    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 warmup)" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py numpy "$d" "$t")" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py torch "$d" "$t")" >> "$out"
   done
@@ -60,28 +91,4 @@ echo
 echo "raw lines (rep, then: peak GF/s | step d N P steps cpu-s GF/s | chain who d P T steps chain-cpu-s chain-wall-s A [cold] process-wall-s process-cpu-s):"
 cat "$out"
 echo
-awk -v reps="$reps" '
-  function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-                                  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-  function span(a, n,   i, lo, hi) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] } return sprintf("%.2f-%.2f", lo, hi) }
-  $2 == "peak" { peak[$1] = $3 }
-  $2 == "step" { d = $3; n = ++ns[d]; gf[d, n] = $8; pct[d, n] = 100 * $8 / peak[$1]; pk[d, n] = peak[$1]; dims[d] = 1 }
-  $2 == "chain" { who = $3; d = $4; cpu[who, d, $1] = $8; pcpu[who, d, $1] = (who == "java" ? $13 : $12); pwall[who, d, $1] = (who == "java" ? $12 : $11); T[d] = $6; steps[d] = $7 }
-  END {
-    printf "%5s | %8s %8s %8s | %-5s %5s | %14s %14s | %14s %14s\n", "d", "peak", "step GF/s", "% peak", "T", "steps", "numpy/java", "numpy/java", "torch/java", "torch/java"
-    printf "%5s | %8s %8s %8s | %-5s %5s | %14s %14s | %14s %14s\n", "", "GF/s", "", "", "", "", "chain CPU", "process CPU", "chain CPU", "process CPU"
-    for (d = 1; d <= 4096; d++) if (d in dims) {
-      n = ns[d]; for (i = 1; i <= n; i++) { a[i] = gf[d, i]; b[i] = pct[d, i]; c[i] = pk[d, i] }
-      mg = med(a, n); sg = span(a, n); mp = med(b, n); sp = span(b, n); mk = med(c, n)
-      for (k = 1; k <= 4; k++) {
-        who = (k <= 2) ? "numpy" : "torch"; m = 0
-        for (r = 1; r <= reps; r++) if ((who, d, r) in cpu && ("java", d, r) in cpu) {
-          m++; x[m] = (k % 2 ? cpu[who, d, r] / cpu["java", d, r] : pcpu[who, d, r] / pcpu["java", d, r]) }
-        rat[k] = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
-      }
-      printf "%5d | %8.1f %8.1f %7.1f%% | %-5s %5d | %14s %14s | %14s %14s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4]
-      printf "%5s | %8s %8s %8s |\n", "", "", sg, sp
-    }
-    print "(medians over " reps " reps, [min-max]; ratios > 1: Java is faster. chain CPU: the chain alone; process CPU: the"
-    print " whole process, start-up and JIT threads included. Peak and step loop are single-thread CPU time.)"
-  }' "$out"
+summarise "$out" "$reps"
