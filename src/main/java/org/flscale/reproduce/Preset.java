@@ -43,10 +43,12 @@ public record Preset(int order, String title, String arch, PaperClaim paper, Str
    * compared with the exponent of the derivation's {@code parameter} (e.g. M1) in the swept scale,
    * for the winning pattern and for {@code pattern} when named; fit_from: the smallest width fitted
    * (a multiple of d); fit_to "peak": up to the width of the largest count (before a switch).
+   * post_hoc_min_d: a second fit from this d up, chosen after seeing the data (post_hoc_why says
+   * why); reported beside the full fit and labelled post hoc, never instead of it.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Analysis(String kind, List<Double> thresholds, Double primary, String observable, Integer layer, String parameter,
-      String pattern, Double fitFrom, String fitTo) {}
+      String pattern, Double fitFrom, String fitTo, Integer postHocMinD, String postHocWhy) {}
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

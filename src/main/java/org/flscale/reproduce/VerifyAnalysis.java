@@ -51,7 +51,7 @@ final class VerifyAnalysis {
     text.append("  chains   ").append(records.size()).append(" from ").append(preset.verify().size()).append(" verify run(s) in ").append(out).append('\n');
     Double claim = WidthAnalysis.parse(preset.paper().exponent());
     if ("attention".equals(a.kind())) attention(model, rules, records, thresholds, fitter, claim, out);
-    else pstar(model, rules, records, thresholds, fitter, claim, out);
+    else pstar(model, rules, records, thresholds, fitter, claim, out, a);
     ReproducePlots.mseAgainstAlignment(out, preset.title(), records.stream().map(r -> new double[] {r.alignment(), r.testMse(), r.d()}).toList(), "d");
   }
 
@@ -59,7 +59,8 @@ final class VerifyAnalysis {
     return run.label() == null || run.label().isEmpty() ? out : out.resolve(run.label());
   }
 
-  private void pstar(ArchModel model, RuleBook rules, List<CellRecord> records, List<Double> thresholds, ExponentFitter fitter, Double claim, Path out) {
+  private void pstar(ArchModel model, RuleBook rules, List<CellRecord> records, List<Double> thresholds, ExponentFitter fitter, Double claim, Path out,
+      Preset.Analysis a) {
     PredictedScaling prediction = PredictedScaling.derive(rules, model);
     Double derived = prediction.exponent(Map.of()).map(q -> q.doubleValue()).orElse(null);
     json.put("derived", prediction.description());
@@ -69,6 +70,18 @@ final class VerifyAnalysis {
     for (double t : thresholds) fits.add(fitter.fit(curves, t, derived));
     report(fits, "d");
     ReproducePlots.pstar(out, json.get("title") + "", "d", fits, claim, derived);
+    if (a.postHocMinD() != null) {
+      int min = a.postHocMinD();
+      text.append("  post hoc (chosen after seeing the data): d >= ").append(min).append(", because ").append(a.postHocWhy()).append('\n');
+      var kept = ExponentFitter.curves(records, r -> r.d() >= min);
+      List<FitResult> post = new ArrayList<>();
+      for (double t : thresholds) post.add(fitter.fit(kept, t, derived));
+      json.put("post_hoc", Map.of("min_d", min, "why", a.postHocWhy(), "fits", fitsJson(post)));
+      int before = ((List<?>) json.get("fits")).size();
+      report(post, "d");
+      ((List<?>) json.get("fits")).subList(before, ((List<?>) json.get("fits")).size()).clear();
+      ReproducePlots.pstar(out.resolve("post-hoc"), json.get("title") + ", d >= " + min + " (post hoc)", "d", post, claim, derived);
+    }
   }
 
   private void attention(ArchModel model, RuleBook rules, List<CellRecord> records, List<Double> thresholds, ExponentFitter fitter, Double claim,
@@ -150,8 +163,8 @@ final class VerifyAnalysis {
       for (int i = 0; i < f.x().size(); i++) {
         ps.append(String.format(Locale.ROOT, "%s:%s ", fmt(f.x().get(i)), Double.isFinite(f.pstar().get(i)) ? String.valueOf(Math.round(f.pstar().get(i))) : "-"));
       }
-      text.append(String.format(Locale.ROOT, "    A=%.2f  P_*(%s) %s  slope %s [%s, %s]  %s (%s)%n", f.threshold(), variable, ps.toString().trim(),
-          fmt(f.slope()), fmt(f.lo()), fmt(f.hi()), f.verdict(), f.reason()));
+      text.append(String.format(Locale.ROOT, "    A=%.2f  P_*(%s) %s  slope %s [%s, %s] (with a log: %s)  %s (%s)%n", f.threshold(), variable,
+          ps.toString().trim(), fmt(f.slope()), fmt(f.lo()), fmt(f.hi()), fmt(f.logSlope()), f.verdict(), f.reason()));
     }
     json.computeIfAbsent("fits", k -> new ArrayList<Object>());
     @SuppressWarnings("unchecked") List<Object> all = (List<Object>) json.get("fits");

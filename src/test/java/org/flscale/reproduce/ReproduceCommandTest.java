@@ -23,6 +23,19 @@ class ReproduceCommandTest {
       assertTrue(Files.isRegularFile(f.file().getParent().resolve(p.arch())), f.name() + ": " + p.arch());
       assertTrue(p.paper().exponent() != null && p.scaled() != null, f.name());
     }
+    com.networknt.schema.JsonSchema schema;
+    try (var in = Files.newInputStream(Path.of("presets/preset.schema.json"))) {
+      schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (Presets.Found f : all) {
+      try {
+        assertEquals(java.util.Set.of(), schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.file().toFile())), f.name());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     String out = CliRun.expect(0, "reproduce", "--list")[0];
     assertTrue(out.contains("rubin2025/two-layer-outliers") && out.contains("rubin2025/attention-collapse"), out);
   }
