@@ -172,6 +172,11 @@ final class ReproducePlots {
   }
 
   static XYChart chart(String title, String x, String y) {
+    // a preset's long title keeps its name and the plot's own part: "NAME: what this plot shows"
+    if (title.length() > 75 && title.indexOf(": ") > 0) {
+      String name = title.substring(0, title.indexOf(": ")), last = title.substring(title.lastIndexOf(": ") + 2);
+      title = title.indexOf(": ") == title.lastIndexOf(": ") ? name : name + ": " + last;
+    }
     XYChart ch = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
     ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     return ch;
