@@ -179,6 +179,8 @@ final class ReproducePlots {
     }
     XYChart ch = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(x).yAxisTitle(y).build();
     ch.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    ch.getStyler().setXAxisDecimalPattern("0.##");
+    ch.getStyler().setYAxisDecimalPattern("0.##");
     return ch;
   }
 

@@ -48,12 +48,16 @@ public final class Reproduction {
     int p = (int) Math.round(w.ratio() * w.d());
     WidthSweep sweep = new WidthSweep(model, rules, w.scale(), w.values(), w.d(), p, w.seeds(), starts, sampler, w.probe());
     List<WidthRecord> records;
-    try (WidthStore store = new WidthStore(out, model.name(), sweep.settingsKey(), resume || analyseOnly)) {
-      long todo = sweep.cells().stream().filter(c -> !store.has(c.key())).count();
-      err.printf(java.util.Locale.ROOT, "reproduce %s: %d chains (%d already done), results in %s%n", preset.title(), sweep.cells().size(),
-          sweep.cells().size() - todo, store.file());
-      if (!analyseOnly) sweep.run(store, err, threads, progress);
-      records = store.records();
+    if (analyseOnly) {
+      records = WidthStore.read(out, model.name(), sweep.settingsKey());
+    } else {
+      try (WidthStore store = new WidthStore(out, model.name(), sweep.settingsKey(), resume)) {
+        long todo = sweep.cells().stream().filter(c -> !store.has(c.key())).count();
+        err.printf(java.util.Locale.ROOT, "reproduce %s: %d chains (%d already done), results in %s%n", preset.title(), sweep.cells().size(),
+            sweep.cells().size() - todo, store.file());
+        sweep.run(store, err, threads, progress);
+        records = store.records();
+      }
     }
     Derivation der = new Deriver(rules).derive(model);
     DerivedWidth derived = new DerivedWidth(der, w.scale(), a.parameter(), a.pattern() == null ? List.of() : List.of(a.pattern().split(",\\s*")));

@@ -43,7 +43,7 @@ final class WidthAnalysis {
     // the table of means per width and layer
     List<Map<String, Object>> rows = new ArrayList<>();
     text.append(String.format(Locale.ROOT, "  %-6s %-8s %-6s %-6s", w.scale(), "winner", "A", "mse"));
-    for (int l = 1; l <= depth; l++) text.append(String.format(Locale.ROOT, " out%d  spec%d", l, l));
+    for (int l = 1; l <= depth; l++) text.append(String.format(Locale.ROOT, " out%d  spec%d", l, l) + (l >= 2 ? " chains" + l : ""));
     text.append('\n');
     for (DerivedWidth.Point p : derived) {
       List<WidthRecord> at = records.stream().filter(r -> r.width() == p.width() && !r.diverged()).toList();
@@ -62,6 +62,12 @@ final class WidthAnalysis {
         row.put("outliers_layer" + l, out);
         row.put("specialised_layer" + l, spec);
         text.append(String.format(Locale.ROOT, " %-5.2f %-5.2f", out, spec));
+        if (l >= 2) {
+          // chains in which this layer holds a neuron specialised on u.x for at least half the samples (a GP-Spec-like state)
+          long with = at.stream().filter(r -> r.specialised().get(li) >= 0.5).count();
+          row.put("chains_with_layer" + l + "_specialist", with);
+          text.append(String.format(Locale.ROOT, " %d/%-4d", with, at.size()));
+        }
       }
       text.append('\n');
       rows.add(row);
@@ -127,9 +133,12 @@ final class WidthAnalysis {
       f.put("paper_claim_inside_interval", claim != null && Double.isFinite(r.lo()) && claim >= r.lo() && claim <= r.hi());
       fits.add(f);
       plotted.add(new ReproducePlots.Fit(obs, counts(records, obs, layer), r));
+      List<String> local = localSlopes(counts(records, obs, layer));
+      f.put("local_slopes", local);
       text.append(String.format(Locale.ROOT, "  fit      %-16s exponent in %s %s [%s, %s] over %s = %s..%s: %s (%s)%n", obs, w.scale(), fmt(r.slope()),
           fmt(r.lo()), fmt(r.hi()), w.scale(), r.widths().isEmpty() ? "-" : r.widths().get(0), r.widths().isEmpty() ? "-" : r.widths().get(r.widths().size() - 1),
           r.verdict(), r.reason()));
+      text.append("           local slopes between neighbouring widths: ").append(String.join(", ", local)).append('\n');
     }
     json.put("fits", fits);
     json.put("verdict", fits.get(0).get("verdict"));
@@ -163,6 +172,20 @@ final class WidthAnalysis {
         default -> throw new IllegalArgumentException("unknown observable " + observable + " (outliers, outliers_excess, specialised)");
       };
       out.computeIfAbsent(r.width(), k -> new ArrayList<>()).add(v);
+    }
+    return out;
+  }
+
+  /** The slope of log(mean count) between each pair of neighbouring widths ("20-40: 0.62"), where both means are positive. */
+  static List<String> localSlopes(TreeMap<Integer, List<Double>> counts) {
+    List<String> out = new ArrayList<>();
+    Integer prev = null;
+    for (int w : counts.keySet()) {
+      if (prev != null) {
+        double a = CountFit.mean(counts.get(prev)), b = CountFit.mean(counts.get(w));
+        out.add(prev + "-" + w + ": " + (a > 0 && b > 0 ? fmt(Math.log(b / a) / Math.log(w / (double) prev)) : "-"));
+      }
+      prev = w;
     }
     return out;
   }

@@ -24,6 +24,27 @@ final class WidthStore implements AutoCloseable {
   private final List<WidthRecord> records = new ArrayList<>();
   private final BufferedWriter out;
 
+  /** The finished chains only, the file left as it is (for --analyse while a run may still be appending to it). */
+  static List<WidthRecord> read(Path dir, String model, String settings) {
+    List<WidthRecord> out = new ArrayList<>();
+    Path file = dir.resolve("cells.jsonl");
+    if (!Files.exists(file)) return out;
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) continue;
+        try {
+          WidthRecord r = JSON.readValue(line, WidthRecord.class);
+          if (r.model().equals(model) && r.settings().equals(settings)) out.add(r);
+        } catch (IOException e) {
+          // cut short, or being written
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   WidthStore(Path dir, String model, String settings, boolean resume) {
     try {
       Files.createDirectories(dir);
