@@ -97,13 +97,14 @@ final class ReproducePlots {
         }
         if (!xs.isEmpty()) ch.addSeries(scale + " = " + e.getKey(), xs, ys).setMarker(SeriesMarkers.NONE);
       }
-      int widest = records.stream().mapToInt(r -> r.widths().get(1)).max().orElse(1);
+      final int layer = l + 1;
+      int widest = records.stream().mapToInt(r -> r.widths().get(layer)).max().orElse(1);
       List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
       for (double x = -4.5; x <= 4.5; x += 0.25) {
         xs.add(x);
         ys.add(Math.log10(widest * OverlapObservables.HIST_WIDTH * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI)));
       }
-      XYSeries prior = ch.addSeries("prior N(0,1), widest layer 1", xs, ys);
+      XYSeries prior = ch.addSeries("prior N(0,1) x the widest layer " + layer + " (" + widest + ")", xs, ys);
       prior.setMarker(SeriesMarkers.NONE);
       prior.setLineColor(Color.BLACK);
       prior.setLineStyle(SeriesLines.DASH_DASH);
