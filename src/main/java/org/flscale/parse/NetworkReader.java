@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.flscale.math.Affine;
 import org.flscale.model.ArchError;
@@ -21,34 +20,12 @@ import org.flscale.parse.gen.ArchParser;
  * Reads the network block: hidden layers of the kinds the rules declare (their weights and options
  * checked against the kind), whole-network kinds, and the readout.
  */
-final class NetworkReader {
+final class NetworkReader extends StatementReader {
   private final List<Layer> layers = new ArrayList<>();
   private Readout readout;
 
-  private final Positions at;
-  private final KnownNames known;
-  private final Map<String, Scale> scales;
-  private final String base;
-  private final Input input;
-
   NetworkReader(Positions at, KnownNames known, Map<String, Scale> scales, String base, Input input) {
-    this.at = at;
-    this.known = known;
-    this.scales = scales;
-    this.base = base;
-    this.input = input;
-  }
-
-  private SourcePos pos(ParserRuleContext c) {
-    return at.pos(c);
-  }
-
-  private SourcePos pos(Token t) {
-    return at.pos(t);
-  }
-
-  private void requireScale(Token t, String what) {
-    at.requireScale(t, what, scales);
+    super(at, known, scales, base, input);
   }
 
   List<Layer> layers() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.flscale.math.Q;
 import org.flscale.math.Rationals;
@@ -19,33 +18,11 @@ import org.flscale.model.Target;
 import org.flscale.parse.gen.ArchParser;
 
 /** Reads a target statement: sums of products of Hermite polynomials of named directions, on the input or its tokens. */
-final class TargetReader {
+final class TargetReader extends StatementReader {
   private static final Pattern HERMITE = Pattern.compile("He(\\d+)");
 
-  private final Positions at;
-  private final KnownNames known;
-  private final Map<String, Scale> scales;
-  private final String base;
-  private final Input input;
-
   TargetReader(Positions at, KnownNames known, Map<String, Scale> scales, String base, Input input) {
-    this.at = at;
-    this.known = known;
-    this.scales = scales;
-    this.base = base;
-    this.input = input;
-  }
-
-  private SourcePos pos(ParserRuleContext c) {
-    return at.pos(c);
-  }
-
-  private SourcePos pos(Token t) {
-    return at.pos(t);
-  }
-
-  private void requireScale(Token t, String what) {
-    at.requireScale(t, what, scales);
+    super(at, known, scales, base, input);
   }
 
   /** The target statement's terms, each checked; like terms are refused. */
