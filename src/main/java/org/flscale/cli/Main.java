@@ -56,8 +56,10 @@ public final class Main implements Callable<Integer> {
       return INTERNAL_ERROR;
     });
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-      ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      // one line for the mistake, one for where to look: the whole usage would bury the message
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("error: " + ex.getMessage());
+      c.getErr().println("  (" + c.getCommandSpec().qualifiedName() + " --help lists the options)");
       return USER_ERROR;
     });
     return cl.execute(args);
