@@ -15,7 +15,8 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  * chains (one chain = a seed and a start, across the P ladder) are averaged; P_*(d) is where the
  * mean curve crosses the threshold (log-P interpolation); the slope of log P_* against log d is
  * fitted by least squares. The 95% interval comes from a bootstrap that resamples whole chains
- * within each d. Verdicts: inconclusive when fewer than three sizes cross, a size has fewer than
+ * within each d. Verdicts: inconclusive when fewer than three sizes cross, a size does not cross
+ * inside its P ladder (its P_* is censored, and leaving it out would bias the slope), a size has fewer than
  * {@code minChains} chains (a single one gives no interval at all), the d range is under a factor {@code minRange}, or P_* moves against the prediction's
  * direction beyond the chains' noise; then inconsistent when the prediction lies outside the
  * interval; inconclusive when over 20% of bootstrap replicates fail to cross or the interval is
@@ -141,9 +142,13 @@ public final class ExponentFitter {
     double dmin = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0), dmax = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     String reversal = predicted == null ? null : reversal(xs, pstar, perPoint, Math.signum(predicted), variable);
     String verdict, reason;
+    String censored = censored(xs, chainsPerD, pstar, threshold, variable);
     if (crossed < 3) {
       verdict = INCONCLUSIVE;
       reason = "the mean alignment crosses " + threshold + " at only " + crossed + " of " + dims.size() + " sizes";
+    } else if (censored != null) {
+      verdict = INCONCLUSIVE;
+      reason = censored;
     } else if (singleChain) {
       verdict = INCONCLUSIVE;
       reason = "a size has a single chain: the bootstrap cannot estimate an interval (use more seeds or both starts)";
@@ -186,6 +191,25 @@ public final class ExponentFitter {
    * having the smaller P_*. A fit through such points says more about pre-asymptotic or unequilibrated
    * chains than about the exponent, so it decides nothing. Null when there is none.
    */
+  /**
+   * A size whose mean curve does not cross inside its P ladder: its P_* lies beyond the ladder (or
+   * below it), so a fit through the sizes that cross would be biased by leaving it out. Null when
+   * every size crosses.
+   */
+  static String censored(List<Double> xs, List<List<TreeMap<Integer, Double>>> chainsPerD, List<Double> pstar, double threshold,
+      String variable) {
+    for (int i = 0; i < pstar.size(); i++) {
+      if (Double.isFinite(pstar.get(i))) continue;
+      double[][] m = meanCurve(chainsPerD.get(i));
+      if (m[0].length == 0) continue;
+      boolean below = m[1][0] >= threshold;
+      return String.format(Locale.ROOT, "at %s = %s the mean alignment %s %s over the whole ladder (P = %d..%d): its P_* lies %s it, and "
+          + "a fit without it would be biased; %s", variable, size(xs.get(i)), below ? "is already above" : "stays below", threshold,
+          (long) m[0][0], (long) m[0][m[0].length - 1], below ? "below" : "beyond", below ? "start the ladder lower (--ratios)" : "raise the ladder (--ratios)");
+    }
+    return null;
+  }
+
   /** A size as the report writes it: 12, or 3.2e+03 for a predicted P_*. */
   private static String size(double x) {
     return x == Math.rint(x) && Math.abs(x) < 1e6 ? String.valueOf((long) x) : VerifyReport.g(x);

@@ -115,4 +115,12 @@ class ExponentFitterTest {
     assertTrue(Double.isNaN(Crossing.of(new double[] {10, 40}, new double[] {0.5, 0.6}, 0.4)), "starts above");
     assertTrue(Double.isNaN(Crossing.of(new double[] {10, 40}, new double[] {0.1, 0.2}, 0.4)), "never reaches");
   }
+
+  @Test
+  void aSizeThatDoesNotCrossInsideItsLadderMakesTheFitInconclusive() {
+    // P_* = 20 d^1.7 is beyond the ladder (P <= 512 d) at d = 128 only: dropping that size would flatten the slope
+    FitResult f = fit(synthetic(List.of(8, 16, 32, 128), 1.7, 0.02, 8, 5), 1.7);
+    assertEquals("inconclusive", f.verdict(), f.reason());
+    assertTrue(f.reason().contains("d = 128") && f.reason().contains("beyond") && f.reason().contains("--ratios"), f.reason());
+  }
 }
