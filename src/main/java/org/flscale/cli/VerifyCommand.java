@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flscale.cli.verify.BudgetOptions;
+import org.flscale.cli.verify.EngineOptions;
 import org.flscale.cli.verify.FitOptions;
 import org.flscale.cli.verify.OutputFormat;
 import org.flscale.cli.verify.OutputOptions;
@@ -41,6 +42,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Mixin SamplerOptions sampler;
   @Mixin FitOptions fit;
   @Mixin OutputOptions output;
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() {
@@ -50,8 +52,8 @@ public final class VerifyCommand implements Callable<Integer> {
     SweepPlan plan = sizes.applyTo(sampler.applyTo(BudgetOptions.of(budget).plan(sampler.mode(), sampler.kappa())));
     Verification.Outcome o;
     try {
-      Verification.Options options = output.options(fit, model);
-      Verification v = new Verification(model, rules, sizes.values(model.baseScale()), plan, sizes.dimsGiven(), fit.predicted(), options);
+      Verification.Options options = output.options(fit, engine, model);
+      Verification v = new Verification(model, input.text(), rules, sizes.values(model.baseScale()), plan, sizes.dimsGiven(), fit.predicted(), options);
       OutputPaths.directory(options.out(), "--out"); // after the sizes are accepted, before anything runs
       // the progress bar and the headers go to the real stderr, unbuffered
       o = v.run(new PrintStream(new FileOutputStream(FileDescriptor.err), true));

@@ -12,7 +12,7 @@ package org.flscale.verify;
  */
 public record SamplerSettings(
     Mode mode, double kappa, double dtFactor, double priorTime, double burnIn, int samples, int testSize,
-    double specialisationThreshold, Integrator integrator, double friction) {
+    double specialisationThreshold, Integrator integrator, double friction) implements java.io.Serializable {
   public enum Mode {
     LANGEVIN("langevin", "Bayesian posterior by full-batch Langevin dynamics"),
     GD("gd", "APPROXIMATION: gradient descent with weight decay (posterior mode, no noise)");

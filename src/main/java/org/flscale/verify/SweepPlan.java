@@ -7,7 +7,7 @@ import java.util.List;
  * The sizes of a sweep: a geometric ladder of d, a geometric ladder of P/d, seeds and chain starts,
  * and the sampler settings. {@link #cells()} lists every independent chain.
  */
-public record SweepPlan(Budget budget, List<Integer> dims, List<Double> ratios, int seeds, List<ChainStart> starts, SamplerSettings sampler) {
+public record SweepPlan(Budget budget, List<Integer> dims, List<Double> ratios, int seeds, List<ChainStart> starts, SamplerSettings sampler) implements java.io.Serializable {
 
   /** {@code count} values from lo to hi, equally spaced in log. */
   public static List<Double> geometric(double lo, double hi, int count) {

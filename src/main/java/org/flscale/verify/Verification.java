@@ -30,7 +30,7 @@ import org.flscale.rules.RuleBook;
 public final class Verification {
   /** How to fit and where to write; the sizes are in the plan. */
   public record Options(List<Double> thresholds, double primary, int bootstrap, double maxWidth, double minRange, int minChains,
-      int threads, Path out, boolean resume, boolean progress, boolean plots) {}
+      int threads, Path out, boolean resume, boolean progress, boolean plots, SweepEngine.Settings engine) {}
 
   /** The run's report as text and as JSON, and a line saying where the files are. */
   public record Outcome(String text, String json, String verdict, String files) {}
@@ -38,6 +38,8 @@ public final class Verification {
   private final ArchModel model;
   private final List<SizeSeries> series;
   private final List<ModelInstance> instances = new ArrayList<>();
+  /** Each series as text, for an engine that runs cells in other JVMs. */
+  private final List<SweepJob> jobs = new ArrayList<>();
   private final SweepPlan plan;
   private final PredictedScaling prediction;
   private final Options options;
@@ -47,8 +49,9 @@ public final class Verification {
   /**
    * @param values the --set values per scale (several give several series; a tied scale is swept as if free)
    * @param plan the budget's plan with the user's overrides; its d ladder is moved where a kind needs it
+   * @param text the file's text (what an engine ships to rebuild the model elsewhere)
    */
-  public Verification(ArchModel file, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
+  public Verification(ArchModel file, String text, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
       Q predicted, Options options) {
     this.model = FreedScales.free(file, values.keySet());
     this.overridden = FreedScales.tied(file, values.keySet());
@@ -70,6 +73,11 @@ public final class Verification {
     this.prediction = predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
     this.options = options;
     Feasibility.check(instances, series.stream().map(SizeSeries::label).toList(), this.plan, options.threads());
+    for (int i = 0; i < series.size(); i++) {
+      SizeSeries s = series.get(i);
+      SweepRunner local = new SweepRunner(instances.get(i), this.plan, options.threads());
+      jobs.add(new SweepJob(file.file(), text, rules.directory(), List.copyOf(values.keySet()), s.settings(), s.fixed(), this.plan, local.settingsKey()));
+    }
   }
 
   /** The budget's d ladder moved to the nearest d every series can use (a conv input must be whole patches). */
@@ -95,6 +103,13 @@ public final class Verification {
   }
 
   public Outcome run(PrintStream err) {
+    try (SweepEngine engine = SweepEngines.open(options.engine())) {
+      return run(engine, err);
+    }
+  }
+
+  /** The run on an engine the caller opened (and closes). */
+  public Outcome run(SweepEngine engine, PrintStream err) {
     long t0 = System.nanoTime();
     ExponentFitter fitter = new ExponentFitter(options.bootstrap(), options.maxWidth(), options.minRange(), 12345, plan.budget().smoke(), options.minChains());
     List<VerifyReport> reports = new ArrayList<>();
@@ -106,17 +121,18 @@ public final class Verification {
       SizeSeries ss = series.get(i);
       Path dir = series.size() == 1 ? options.out() : options.out().resolve(ss.directoryName());
       long ts = System.nanoTime();
-      SweepRunner runner = new SweepRunner(instances.get(i), plan, options.threads());
+      SweepRunner runner = new SweepRunner(instances.get(i), plan, options.threads(), jobs.get(i));
+      jobs.get(i).register(runner);
       List<CellRecord> records;
       int ran;
       try (ResultStore store = new ResultStore(dir, model.name(), runner.settingsKey(), options.resume())) {
         List<Cell> todo = plan.cells().stream().filter(c -> !store.has(c.key())).toList();
-        err.printf(Locale.ROOT, "  %s%s%n  %s, %d cells on %d threads%s, about %s; results in %s%n", series.size() > 1 ? ss.label() + ": " : "",
-            instances.get(i).describe(), plan.sampler().mode().description, plan.cells().size(), options.threads(),
+        err.printf(Locale.ROOT, "  %s%s%n  %s, %d cells on %s%s, about %s; results in %s%n", series.size() > 1 ? ss.label() + ": " : "",
+            instances.get(i).describe(), plan.sampler().mode().description, plan.cells().size(), engine.describe(),
             options.resume() ? " (" + (plan.cells().size() - todo.size()) + " already done)" : "",
             Feasibility.duration(Feasibility.seconds(List.of(instances.get(i)), todo, plan, options.threads())), store.file());
         if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
-        ran = runner.run(store, err, options.progress());
+        ran = runner.run(engine, store, err, options.progress());
         records = store.records();
       }
       Set<String> keys = new HashSet<>();
@@ -128,6 +144,7 @@ public final class Verification {
       extra.put("cells_run_now", ran);
       extra.put("wall_seconds", (System.nanoTime() - (series.size() == 1 ? t0 : ts)) * 1e-9);
       extra.put("threads", options.threads());
+      if (!engine.name().equals(LocalSweepEngine.NAME)) extra.put("engine", engine.describe());
       extra.put("results", dir.resolve("cells.jsonl").toString());
       Optional<Q> e = prediction.exponent(ss.settings());
       VerifyReport report = new VerifyReport(instances.get(i), plan, records, options.thresholds(), options.primary(),

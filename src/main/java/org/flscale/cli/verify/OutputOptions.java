@@ -37,8 +37,8 @@ public final class OutputOptions {
   }
 
   /** The verifier's options from these and the fit's. */
-  public org.flscale.verify.Verification.Options options(FitOptions fit, ArchModel model) {
+  public org.flscale.verify.Verification.Options options(FitOptions fit, EngineOptions engine, ArchModel model) {
     return new org.flscale.verify.Verification.Options(fit.thresholds, fit.primary, fit.bootstrap, fit.maxWidth, fit.minRange, fit.minChains,
-        threads(), out(model), resume, !noProgress, !noPlots);
+        threads(), out(model), resume, !noProgress, !noPlots, engine.settings(threads()));
   }
 }
