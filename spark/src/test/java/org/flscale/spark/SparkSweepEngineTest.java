@@ -98,10 +98,11 @@ class SparkSweepEngineTest {
 
   @Test
   void theDefaultSweepRunsOnSpark() throws Exception {
-    // the default budget's ladder of P/d, seeds and starts, at two small d and a short chain
-    JsonNode s = verify("verify", FILE, "--engine", "spark", "--d", "6,8", "--time", "0.3", "--out", tmp.toString(), "--format", "json",
+    // the default budget's sizes (d, P/d, seeds, starts: 96 cells), its chains a tenth as long
+    JsonNode s = verify("verify", FILE, "--engine", "spark", "--time", "0.3", "--out", tmp.toString(), "--format", "json",
         "--no-progress", "--no-plots", "--predicted", "1");
-    assertEquals(2 * 6 * 2 * 2, s.get("cells").asInt());
+    assertEquals(4 * 6 * 2 * 2, s.get("cells").asInt());
+    assertEquals(96, s.get("cells_run_now").asInt());
     assertEquals(new HashSet<>(keys(tmp.resolve("cells.jsonl"))).size(), s.get("cells").asInt());
   }
 
