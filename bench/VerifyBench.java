@@ -1,61 +1,122 @@
 import java.util.Locale;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.flscale.verify.*;
 
 /**
- * Times the verifier's training inner loop (one full-batch Langevin step of a two-layer erf
- * network: forward, backward, update) and prints one line per size:
- *   java d N P steps seconds gflops
- * FLOPs counted: 4 P d N (the two matrix products) + 4 P N (readout) per step; activations and
- * noise are not counted. Also times one whole chain of the reference cell with --chain.
- * Run: java -cp "target/flscale-0.1.0.jar:target/lib/*" bench/VerifyBench.java [--chain] d,N,P ...
+ * The verifier's speed, for bench/verify-bench.sh (which interleaves it with numpy and PyTorch).
+ *   kernels              which kernels run (vector or scalar)
+ *   peak                 one core's FP64 peak: a loop of independent vector FMAs held in registers
+ *   steps REPS d,N,P ... the Langevin step loop (forward, backward, noisy update of a two-layer erf
+ *                        network) at each size, with the peak measured before every size, REPS times:
+ *                        "peak GFLOPS" and "step d N P steps seconds GFLOPS" lines
+ *   chain d T [K [warmup]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
+ *                        dt = 0.1 kappa d / P, T prior times (the verifier's sampler); the first is cold:
+ *                        "chain java d P T steps cpu-seconds wall-seconds alignment cold|warm|after-warmup";
+ *                        warmup: verify's KernelWarmup runs first (in verify it overlaps the derivation)
+ * Times are the thread's CPU time (wall time on a shared machine measures the scheduler's share).
+ * FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
+ * and the update are not counted (they are what the kernels spend beyond the products).
  */
 public class VerifyBench {
   public static void main(String[] args) {
-    boolean chain = false;
-    java.util.List<int[]> sizes = new java.util.ArrayList<>();
-    for (String a : args) {
-      if (a.equals("--chain")) chain = true;
-      else {
-        String[] s = a.split(",");
-        sizes.add(new int[] {Integer.parseInt(s[0]), Integer.parseInt(s[1]), Integer.parseInt(s[2])});
-      }
-    }
-    if (chain) {
-      int d = 32, p = 16 * d;
-      SamplerSettings st = new SamplerSettings(SamplerSettings.Mode.LANGEVIN, 0.1, 0.1, 3, 0.5, 100, 4000, 0.8);
-      NetworkShape shape = new NetworkShape(new int[] {d, d}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(d));
-      for (int rep = 0; rep < 3; rep++) {
-        SyntheticData train = SyntheticData.training(d, 3, p, rep), test = SyntheticData.test(d, 3, 4000, rep);
-        SplittableRandom rng = new SplittableRandom(rep);
-        Trainable net = new DenseNetwork(shape, 3).bind(train, test);
-        double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
-        ChainResult r = new LangevinSampler(st).run(net, theta, rng);
-        double numpy = 3e-8 * 16 * 16 * Math.pow(d, 3) / 0.1;
-        System.out.printf(Locale.ROOT, "chain d=32 P/d=16 kappa=0.1 T=3: steps=%d java=%.3fs numpy-reference=%.3fs ratio(numpy/java)=%.2f A=%.3f%n",
-            r.steps(), r.seconds(), numpy, numpy / r.seconds(), r.alignment());
-      }
-    }
-    for (int[] s : sizes) {
-      int d = s[0], n = s[1], p = s[2];
-      NetworkShape shape = new NetworkShape(new int[] {d, n}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(n));
-      Trainable net = new DenseNetwork(shape, 3).bind(p, 10, 1);
-      SplittableRandom rng = new SplittableRandom(1);
-      double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
-      double[] grad = new double[theta.length];
-      double dt = 0.1 * 0.1 * d / p, noise = Math.sqrt(2 * dt);
-      double flopsPerStep = 4.0 * p * d * n + 4.0 * p * n;
-      int steps = (int) Math.max(20, Math.min(20000, 2e10 / flopsPerStep));
-      double best = Double.MAX_VALUE;
-      for (int rep = 0; rep < 3; rep++) {
-        long t0 = System.nanoTime();
-        for (int k = 0; k < steps; k++) {
-          net.potentialAndGradient(theta, 0.1, grad);
-          for (int i = 0; i < theta.length; i++) theta[i] += -dt * grad[i] + noise * rng.nextGaussian();
+    switch (args[0]) {
+      case "peak" -> System.out.printf(Locale.ROOT, "peak %.3f%n", peak());
+      case "kernels" -> System.out.println(VectorSupport.describe());
+      case "steps" -> {
+        int reps = Integer.parseInt(args[1]);
+        for (int rep = 0; rep < reps; rep++) {
+          for (int a = 2; a < args.length; a++) {
+            String[] s = args[a].split(",");
+            System.out.printf(Locale.ROOT, "peak %.3f%n", peak());
+            steps(Integer.parseInt(s[0]), Integer.parseInt(s[1]), Integer.parseInt(s[2]));
+          }
         }
-        best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
       }
-      System.out.printf(Locale.ROOT, "java %d %d %d %d %.6f %.3f%n", d, n, p, steps, best, flopsPerStep * steps / best / 1e9);
+      case "chain" -> {
+        int d = Integer.parseInt(args[1]), k = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        boolean warmup = args.length > 4 && args[4].equals("warmup");
+        if (warmup) KernelWarmup.start(); // as verify does, while it derives its prediction
+        for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep, warmup);
+      }
+      default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K]");
     }
+  }
+
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * This thread's CPU time: on a machine shared with other work (load above the core count) wall
+   * time measures the scheduler's share, CPU time what the code did with the core it got.
+   */
+  static long cpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  /** GFLOP/s of 16 independent FMA chains (enough to cover the FMA latency on two pipes), best of 5. */
+  static double peak() {
+    double best = 0;
+    for (int rep = 0; rep < 5; rep++) {
+      long iters = 4_000_000;
+      long t0 = cpuNanos();
+      double sink = fmaLoop(iters, 1e-9 * rep);
+      double sec = (cpuNanos() - t0) * 1e-9;
+      if (sink == 42) System.out.print(""); // keeps the loop alive
+      best = Math.max(best, 2.0 * 16 * S.length() * iters / sec / 1e9);
+    }
+    return best;
+  }
+
+  private static double fmaLoop(long iters, double eps) {
+    DoubleVector m = DoubleVector.broadcast(S, 1 - 1e-12), a = DoubleVector.broadcast(S, eps);
+    DoubleVector c0 = DoubleVector.broadcast(S, 1), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    DoubleVector c8 = c0, c9 = c0, c10 = c0, c11 = c0, c12 = c0, c13 = c0, c14 = c0, c15 = c0;
+    for (long i = 0; i < iters; i++) {
+      c0 = c0.fma(m, a); c1 = c1.fma(m, a); c2 = c2.fma(m, a); c3 = c3.fma(m, a);
+      c4 = c4.fma(m, a); c5 = c5.fma(m, a); c6 = c6.fma(m, a); c7 = c7.fma(m, a);
+      c8 = c8.fma(m, a); c9 = c9.fma(m, a); c10 = c10.fma(m, a); c11 = c11.fma(m, a);
+      c12 = c12.fma(m, a); c13 = c13.fma(m, a); c14 = c14.fma(m, a); c15 = c15.fma(m, a);
+    }
+    return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+        .add(c12).add(c13).add(c14).add(c15).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+  }
+
+  static void steps(int d, int n, int p) {
+    NetworkShape shape = new NetworkShape(new int[] {d, n}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(n));
+    Trainable net = new DenseNetwork(shape, 3).bind(p, 10, 1);
+    SplittableRandom rng = new SplittableRandom(1);
+    double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
+    double[] grad = new double[theta.length];
+    double dt = 0.1 * 0.1 * d / p, noise = Math.sqrt(2 * dt);
+    double flopsPerStep = 4.0 * p * d * n + 4.0 * p * n;
+    int steps = (int) Math.max(20, Math.min(20000, 1e10 / flopsPerStep));
+    double best = Double.MAX_VALUE;
+    for (int rep = 0; rep < 4; rep++) { // the first is the JIT's warm-up
+      long t0 = cpuNanos();
+      for (int k = 0; k < steps; k++) {
+        net.potentialAndGradient(theta, 0.1, grad);
+        for (int i = 0; i < theta.length; i++) theta[i] += -dt * grad[i] + noise * rng.nextGaussian();
+      }
+      if (rep > 0) best = Math.min(best, (cpuNanos() - t0) * 1e-9);
+    }
+    System.out.printf(Locale.ROOT, "step %d %d %d %d %.6f %.3f%n", d, n, p, steps, best, flopsPerStep * steps / best / 1e9);
+  }
+
+  static void chain(int d, double priorTime, int rep, boolean warmup) {
+    int p = 16 * d;
+    SamplerSettings st = new SamplerSettings(SamplerSettings.Mode.LANGEVIN, 0.1, 0.1, priorTime, 0.5, 100, 4000, 0.8);
+    NetworkShape shape = new NetworkShape(new int[] {d, d}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(d));
+    SyntheticData train = SyntheticData.training(d, 3, p, rep), test = SyntheticData.test(d, 3, 4000, rep);
+    SplittableRandom rng = new SplittableRandom(rep);
+    Trainable net = new DenseNetwork(shape, 3).bind(train, test);
+    double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
+    if (warmup) KernelWarmup.await();
+    long c0 = cpuNanos();
+    ChainResult r = new LangevinSampler(st).run(net, theta, rng);
+    double cpu = (cpuNanos() - c0) * 1e-9;
+    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", warmup ? "java-warmed" : "java", d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
+        warmup ? "after-warmup" : rep == 0 ? "cold" : "warm");
   }
 }

@@ -1,41 +1,94 @@
 #!/usr/bin/env bash
-# Benchmark of the verifier's training inner loop: one full-batch Langevin step of a two-layer
-# erf network (forward, backward, noisy update), double precision, one chain on one core, in Java
-# (flscale's DenseNetwork) and in PyTorch (the same hand-written loop, torch.set_num_threads(1)), on the
-# same sizes, printed side by side as GFLOP/s, fraction of peak and the Java/PyTorch ratio.
-# FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
-# and the update are not counted. Peak: 2 cores x 2.1 GHz x 32 FP64 FLOP/cycle = 134 GFLOP/s
-# (67 per core). Also times one chain of the reference cell
-# d=32, P/d=16, kappa=0.1, T=3 against the reference numpy cost 3e-8 (P/d)^2 d^3 / kappa s.
-# Usage: bench/verify-bench.sh [d,N,P ...]   (default: 32,32,512 64,64,1024 128,128,2048 256,256,4096)
+# The verifier's speed against the machine's own FP64 peak and against numpy and PyTorch, in one run,
+# interleaved, repeated (the machine is shared: the spread is part of the answer).
+#  1. peak: one core's FP64 FMA peak, a loop of independent vector FMAs (VerifyBench peak), measured
+#     again before every size;
+#  2. the Langevin step loop of a two-layer erf network (N = d, P = 16 d; forward, backward, noisy
+#     update) in GFLOP/s and as % of the peak measured just before it; FLOPs counted 4 P d N + 4 P N;
+#  3. one chain of the reference cell (N = d, P/d = 16, kappa = 0.1, dt = 0.1 kappa d/P, He3, 4000
+#     test points averaged ~100 times) as a fresh process each: Java (flscale's sampler, a cold JVM),
+#     numpy (+ scipy's erf) and PyTorch, float64, one thread each; Java once more after verify's
+#     kernel warm-up (java-warmed: what a chain of flscale verify costs, the warm-up overlapping the derivation there). T = 3 prior times (4800 steps) up
+#     to d = 64, shortened above (T = 1 at 128, 0.3 at 256: same steps per unit time, same sampling).
+# Times are CPU seconds (the chain's own, and the whole process's user + system from /usr/bin/time)
+# and wall seconds; under a load above the core count, CPU time is the fair measure.
+# Usage: bench/verify-bench.sh [--reps R] [d ...]     (default: 3 reps, d = 32 64 128 256)
+#        bench/verify-bench.sh --summarise RAW-FILE REPS   (the table again from the raw lines)
+#        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/verify-bench.sh   (another JDK)
+#        FLSCALE_BENCH_JAVA_OPTS=-Dflscale.vector=off ...                       (the scalar kernels)
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
-sizes=("$@")
-if [ ${#sizes[@]} -eq 0 ]; then sizes=(32,32,512 64,64,1024 128,128,2048 256,256,4096); fi
-py=/usr/bin/python3   # Debian's python, where apt's python3-torch lives (not a pyenv shim)
-if ! "$py" -c "import torch" 2>/dev/null; then
-  echo "verify-bench: installing Debian's python3-torch (apt-get)..." >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq python3-torch >&2
-  else sudo apt-get update -qq && sudo apt-get install -y -qq python3-torch >&2; fi
-fi
+summarise() {
+awk -v reps="$2" '
+  function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+                                  return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  function span(a, n,   i, lo, hi) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] } return sprintf("%.2f-%.2f", lo, hi) }
+  $2 == "peak" { peak[$1] = $3 }
+  $2 == "step" { d = $3; n = ++ns[d]; gf[d, n] = $8; pct[d, n] = 100 * $8 / peak[$1]; pk[d, n] = peak[$1]; dims[d] = 1 }
+  $2 == "chain" { who = $3; d = $4; j = (who ~ /^java/); cpu[who, d, $1] = $8; pcpu[who, d, $1] = (j ? $13 : $12); pwall[who, d, $1] = (j ? $12 : $11); T[d] = $6; steps[d] = $7 }
+  END {
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "d", "peak", "step", "step", "T", "steps", "numpy/java", "numpy/java", "numpy/java-warmed", "torch/java", "torch/java", "torch/java-warmed"
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "", "GF/s", "GF/s", "% peak", "", "", "chain CPU", "process CPU", "chain CPU", "chain CPU", "process CPU", "chain CPU"
+    for (d = 1; d <= 4096; d++) if (d in dims) {
+      n = ns[d]; for (i = 1; i <= n; i++) { a[i] = gf[d, i]; b[i] = pct[d, i]; c[i] = pk[d, i] }
+      mg = med(a, n); sg = span(a, n); mp = med(b, n); sp = span(b, n); mk = med(c, n)
+      for (k = 1; k <= 6; k++) {
+        who = (k <= 3) ? "numpy" : "torch"; kind = (k - 1) % 3; me = (kind == 2) ? "java-warmed" : "java"; m = 0
+        for (r = 1; r <= reps; r++) if ((who, d, r) in cpu && (me, d, r) in cpu) {
+          m++; x[m] = (kind == 1 ? pcpu[who, d, r] / pcpu[me, d, r] : cpu[who, d, r] / cpu[me, d, r]) }
+        rat[k] = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
+      }
+      printf "%5d | %8.1f %9.1f %7.1f%% | %-5s %5d | %-17s %-17s %-17s | %-17s %-17s %-17s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4], rat[5], rat[6]
+      printf "%5s | %8s %9s %8s |\n", "", "", sg, sp
+    }
+    print "(medians over " reps " reps, [min-max]; ratios > 1: Java is faster. chain CPU: the chain alone; process CPU: the"
+    print " whole process, start-up and JIT threads included. Peak and step loop are single-thread CPU time.)"
+  }' "$1"
+}
+if [ "${1:-}" = "--summarise" ]; then summarise "$2" "$3"; exit 0; fi
+reps=3
+if [ "${1:-}" = "--reps" ]; then reps="$2"; shift 2; fi
+dims=("$@")
+if [ ${#dims[@]} -eq 0 ]; then dims=(32 64 128 256); fi
+java="${JAVA:-java}"
+py=python3
+for mod in numpy scipy torch; do
+  if ! "$py" -c "import $mod" 2>/dev/null; then echo "verify-bench: installing $mod (pip)..." >&2; "$py" -m pip install -q "$mod" >&2; fi
+done
 if [ ! -f target/flscale-0.1.0.jar ] || [ -n "$(find src/main -newer target/flscale-0.1.0.jar -print -quit)" ]; then
   mvn -B -o -q package -DskipTests >&2
 fi
 cp="target/flscale-0.1.0.jar:target/lib/*"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-javac -cp "$cp" -d "$tmp" bench/VerifyBench.java
-java -cp "$tmp:$cp" VerifyBench --chain "${sizes[@]}" > "$tmp/java.txt"
-"$py" bench/verify_bench_torch.py "${sizes[@]}" > "$tmp/torch.txt"
-grep '^chain' "$tmp/java.txt"
+javac --add-modules jdk.incubator.vector -nowarn -cp "$cp" -d "$tmp" bench/VerifyBench.java 2>/dev/null
+jrun=("$java" --add-modules jdk.incubator.vector ${FLSCALE_BENCH_JAVA_OPTS:-} -cp "$tmp:$cp")
+# numpy's OpenBLAS: one thread, and its own choice of kernel (this machine's OPENBLAS_CORETYPE pins an older one)
+pyenv=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1)
+prior_time() { if [ "$1" -le 64 ]; then echo 3; elif [ "$1" -le 128 ]; then echo 1; else echo 0.3; fi; }
+# one process: its output line with the process's wall, user+system CPU appended
+timed() { /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$@" 2>/dev/null | grep '^chain' | tr '\n' ' '; awk '{printf "%s %.3f\n", $1, $2 + $3}' "$tmp/time"; }
+
+echo "load before: $(uptime)"
+"${jrun[@]}" VerifyBench peak 2>/dev/null | sed 's/^/# /'
+echo "# $("$java" -version 2>&1 | head -1); $("${jrun[@]}" VerifyBench kernels 2>/dev/null)"
+out="$tmp/all.txt"
+for rep in $(seq 1 "$reps"); do
+  sizes=(); for d in "${dims[@]}"; do sizes+=("$d,$d,$((16 * d))"); done
+  "${jrun[@]}" VerifyBench steps 1 "${sizes[@]}" 2>/dev/null | sed "s/^/$rep /" >> "$out"
+  for d in "${dims[@]}"; do
+    t="$(prior_time "$d")"
+    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t")" >> "$out"
+    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 warmup)" >> "$out"
+    echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py numpy "$d" "$t")" >> "$out"
+    echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py torch "$d" "$t")" >> "$out"
+  done
+  echo "rep $rep done: $(uptime)" >&2
+done
+echo "load after:  $(uptime)"
 echo
-printf "%5s %5s %6s | %10s %7s | %10s %7s | %s\n" d N P "java GF/s" "%peak1" "torch GF/s" "%peak1" "java/torch"
-while read -r tag d n p steps secs gf; do
-  [ "$tag" = java ] || continue
-  tgf=$(awk -v d="$d" -v n="$n" -v p="$p" '$1=="torch" && $2==d && $3==n && $4==p {print $7}' "$tmp/torch.txt")
-  awk -v d="$d" -v n="$n" -v p="$p" -v j="$gf" -v t="$tgf" 'BEGIN {
-    printf "%5d %5d %6d | %10.2f %6.1f%% | %10.2f %6.1f%% | %.2f\n", d, n, p, j, 100*j/67, t, 100*t/67, j/t }'
-done < "$tmp/java.txt"
-echo "(%peak1: share of one core's FP64 peak, 67 GFLOP/s; the machine's is 134 with both cores,"
-echo " which the verifier uses by running independent chains side by side)"
+echo "raw lines (rep, then: peak GF/s | step d N P steps cpu-s GF/s | chain who d P T steps chain-cpu-s chain-wall-s A [cold] process-wall-s process-cpu-s):"
+cat "$out"
+echo
+summarise "$out" "$reps"

@@ -19,6 +19,7 @@ statement   : modelStmt
             | ridgeStmt
             | patternsStmt
             | lazyStmt
+            | dynamicsStmt
             ;
 
 modelStmt    : MODEL name=ID ;
@@ -27,10 +28,20 @@ scaleStmt    : SCALE name=ID ( '=' tiedTo=ID ( '^' exponent )? )? ;
 inputStmt    : INPUT name=ID ':' dist=ID '(' dim=ID ')' ( key=ID value=ID )? ;
 targetStmt   : TARGET name=ID '=' targetExpr ;
 networkStmt  : NETWORK '{' layerStmt* '}' ;
-paramStmt    : PARAMETRIZATION kind=ID ;
+// 'parametrization standard | mean_field', or a readout scaling between them: 'parametrization
+// chi = N^(1/2)' (readout prior variance g_a/(chi N); chi = 1 is standard, chi = N mean field).
+paramStmt    : PARAMETRIZATION kind=ID ( '=' ( base=ID ( '^' exponent )? | num=number ) )? ;
 ridgeStmt    : RIDGE name=ID '=' number ;
 patternsStmt : PATTERNS ID ( ',' ID )* ;
 lazyStmt     : LAZY_LAYERS reading=ID ;   // how lazy layers treat features learned below (rules/kernels.m)
+
+// Training dynamics of a solvable model (docs/exact-linear.md, docs/unbalanced-init.md), read by
+// 'flscale dynamics': 'dynamics exact_linear { width = N  init u ~ N^(-1)  lr_ratio = N^(1/2) }'.
+// Each entry is KEY [WEIGHT] (= | ~) VALUE; a value is a number or a signed power of a declared
+// scale. Which keys a kind takes is checked afterwards (org.flscale.parse.DynamicsFileParser).
+dynamicsStmt : DYNAMICS kind=ID '{' dynEntry* '}' ;
+dynEntry     : key=ID weight=ID? op=( '=' | '~' ) dynValue ;
+dynValue     : sign='-'? ( scale=ID ( '^' exponent )? | num=number ) ;
 
 // A sum of terms; a term is an optional coefficient (a scale such as eps, or a number) times a
 // product of Hermite factors He<k>(w . x) of distinct directions: He1(w.x) + eps He3(w.x),
@@ -66,6 +77,7 @@ PARAMETRIZATION : 'parametrization' ;
 RIDGE           : 'ridge' ;
 PATTERNS        : 'patterns' ;
 LAZY_LAYERS     : 'lazy_layers' ;
+DYNAMICS        : 'dynamics' ;
 
 ID          : [a-zA-Z_] [a-zA-Z_0-9]* ;
 NUMBER      : [0-9]+ ( '.' [0-9]+ )? ( [eE] [+-]? [0-9]+ )? ;

@@ -27,7 +27,11 @@ public final class CheckCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         ArchInput input = ArchInput.read(f);
-        input.parse(parser);
+        if (org.flscale.parse.DynamicsFileParser.isDynamics(input.text())) {
+          new org.flscale.parse.DynamicsFileParser().parse(input.text(), input.name()); // a 'dynamics' file (flscale dynamics)
+        } else {
+          input.parse(parser);
+        }
         System.out.println("ok " + input.name());
       } catch (ArchError | UserError e) {
         System.err.println(Main.oneLine(e));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "flscale 0.1.0",
     description = "Scale analysis of feature learning: derive critical scalings from rules, and verify them numerically.",
     subcommands = {DeriveCommand.class, CheckCommand.class, TestCommand.class, VerifyCommand.class, PhaseCommand.class,
-        ReportCommand.class, SpringBlockCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, SpringBlockCommand.class, AdaptiveCommand.class, DynamicsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit status for mistakes in the user's input (a .arch file, a rule file, an option, a path). */
   public static final int USER_ERROR = 2;

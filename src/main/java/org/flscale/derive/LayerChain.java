@@ -119,7 +119,7 @@ final class LayerChain {
     int last = model.layers().size() - 1;
     String readWidth = model.layers().get(last).width();
     Affine width = readWidth != null ? EnergyBuilder.symbol(model, readWidth) : kinds.get(last).units();
-    MinMax readout = templates.readoutFactor(model.parametrization().name(), width);
+    MinMax readout = templates.readoutFactor(model.parametrization(), width);
     for (Node n : frontier) {
       if (assignments.add(n.patterns())) assigned.run();
       Energy e = new Energy(new PatternAssignment(n.patterns(), lazy), n.features(), n.costs(), readout.plus(n.table()[k]).pruned(box),

@@ -56,7 +56,7 @@ final class ScoreValueRoute {
   List<Energy> energies(List<String> patterns) {
     MinMax score = templates.scoreNorm(kind.kind(), order, kind.dimension(), kind.options()).pruned(box);
     MinMax value = templates.lazyNorm(valueDegree, kind.dimension());
-    MinMax readout = templates.readoutFactor(model.parametrization().name(), kind.units());
+    MinMax readout = templates.readoutFactor(model.parametrization(), kind.units());
     MinMax lazyNorm = templates.productNorm(List.of(score, value)).plus(kind.lazyDilution());
     String layer = model.layers().get(0).name();
     List<Energy> out = new ArrayList<>();

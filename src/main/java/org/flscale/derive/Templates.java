@@ -3,6 +3,7 @@ package org.flscale.derive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flscale.model.Parametrization;
 import org.flscale.math.Q;
 import org.flscale.math.Affine;
 import org.flscale.rules.RuleBook;
@@ -19,6 +20,7 @@ import org.flscale.rules.Template;
 final class Templates {
   static final String P = "flP";
   static final String WIDTH = "flWidth";
+  static final String CHI = "flChi";
   static final String NU = "flNu";
   static final String DIM = "flDim";
 
@@ -232,60 +234,21 @@ final class Templates {
         "ComponentCostFactor").single();
   }
 
-  MinMax readoutFactor(String parametrization, Affine width) {
-    return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + parametrization + "\", flWidth]]"),
-        Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + parametrization + "\", ...]");
+  MinMax readoutFactor(Parametrization parametrization, Affine width) {
+    String name = parametrization.name();
+    if (parametrization.hasChi()) { // chi = S^q: the file's chi is the rule's third argument
+      return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + name + "\", flWidth, flChi]]"),
+          Map.of(WIDTH, leaf(width), CHI, leaf(parametrization.chi())), "ReadoutFactor[\"" + name + "\", ...]");
+    }
+    return instantiate(rules.template("ScaleExp[ReadoutFactor[\"" + name + "\", flWidth]]"),
+        Map.of(WIDTH, leaf(width)), "ReadoutFactor[\"" + name + "\", ...]");
   }
 
   private static MinMax leaf(Affine a) {
     return MinMax.of(a);
   }
 
-  /** Turns a ScaleExp result into an exponent, with the placeholders bound. */
   static MinMax instantiate(Template e, Map<String, MinMax> bind, String where) {
-    if (e.kind() == Template.Kind.NUMBER) return MinMax.of(Affine.constant(e.number()));
-    if (e.isInfinity()) return MinMax.INFINITY;
-    if (e.kind() == Template.Kind.NODE) {
-      String head = e.text();
-      switch (head) {
-        case "Plus": {
-          MinMax s = MinMax.of(Affine.ZERO);
-          for (Template a : e.args()) s = s.plus(instantiate(a, bind, where));
-          return s;
-        }
-        case "Times": {
-          Q c = Q.ONE;
-          MinMax rest = null;
-          for (Template f : e.args()) {
-            if (f.kind() == Template.Kind.NUMBER) c = c.multiply(f.number());
-            else if (rest == null) rest = instantiate(f, bind, where);
-            else throw notLinear(e, where);
-          }
-          return rest == null ? MinMax.of(Affine.constant(c)) : rest.times(c);
-        }
-        case "LogOf": {
-          MinMax v = bind.get(e.args().get(0).text());
-          if (v == null) throw new RuleError(where + " gives a symbol flscale does not know: " + e.args().get(0));
-          return v;
-        }
-        case "MaxExp":
-        case "MinExp": {
-          MinMax acc = null;
-          for (Template a : e.args()) {
-            MinMax x = instantiate(a, bind, where);
-            acc = acc == null ? x : head.equals("MaxExp") ? acc.max(x) : acc.min(x);
-          }
-          return acc;
-        }
-        default:
-          break;
-      }
-    }
-    throw notLinear(e, where);
-  }
-
-  private static RuleError notLinear(Template e, String where) {
-    return new RuleError(where + " is not a sum, product, min or max of monomials in the scales, so dominant balance "
-        + "cannot take its exponent (ScaleExp gave " + e + "); keep the leading monomial in the rule");
+    return ExponentTemplate.instantiate(e, bind, where);
   }
 }

@@ -153,7 +153,7 @@ final class ValueRecursion {
       int last = l - 1;
       String readWidth = model.layers().get(last).width();
       Affine width = readWidth != null ? EnergyBuilder.symbol(model, readWidth) : kinds.get(last).units();
-      MinMax ay = templates.readoutFactor(model.parametrization().name(), width).plus(nu[k]);
+      MinMax ay = templates.readoutFactor(model.parametrization(), width).plus(nu[k]);
       for (List<Affine> t : ay.branches()) out.add(new Branch(t, List.of(), List.of(), 0));
     } else {
       for (String pattern : patterns) {

@@ -124,6 +124,10 @@ public final class ArchFileParser {
       else if (s instanceof ArchParser.RidgeStmtContext r) ridge(r);
       else if (s instanceof ArchParser.PatternsStmtContext p) patterns(p);
       else if (s instanceof ArchParser.LazyStmtContext z) lazyReading(z);
+      else if (s instanceof ArchParser.DynamicsStmtContext d) {
+        throw new ArchError(pos(d), "a 'dynamics' block describes training dynamics, which 'flscale dynamics FILE' reads; "
+            + "derive and verify read networks");
+      }
     }
 
     private void once(String keyword, ParserRuleContext s) {
@@ -476,9 +480,9 @@ public final class ArchFileParser {
       once("parametrization", p);
       String kind = p.kind.getText();
       if (!known.parametrizations().contains(kind)) {
-        throw new ArchError(pos(p.kind), "unknown parametrization '" + kind + "'; expected one of: " + sorted(known.parametrizations()));
+        throw new ArchError(pos(p.kind), "unknown parametrization '" + kind + "'; expected one of: " + ChiValue.names(known.parametrizations()));
       }
-      parametrization = new Parametrization(kind, pos(p.kind));
+      parametrization = ChiValue.read(p, kind, scales, file);
     }
 
     private void ridge(ArchParser.RidgeStmtContext r) {

@@ -54,6 +54,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
       throw new ArchError(pos, "malformed exponent: unexpected " + found
           + "; write a rational power such as d^2, d^(3/2), d^-1/2 or d^0.5");
     }
+    if (ctx instanceof ArchParser.DynamicsStmtContext || ctx instanceof ArchParser.DynEntryContext
+        || ctx instanceof ArchParser.DynValueContext) {
+      throw new ArchError(pos, "unexpected " + found + " in the dynamics block; an entry is KEY [WEIGHT] = VALUE or "
+          + "KEY [WEIGHT] ~ VALUE, a value a number or a power of a scale, e.g. 'init u ~ N^(-1)', 'lr_ratio = N^(1/2)'");
+    }
     // "eps" with nothing after it: the term's first token is a coefficient without a Hermite factor
     if (ctx instanceof org.flscale.parse.gen.ArchParser.TargetTermContext tt && tt.hermite().isEmpty()
         && tt.getStart() != null && tt.getStart() != tok

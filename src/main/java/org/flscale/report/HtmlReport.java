@@ -33,7 +33,7 @@ public final class HtmlReport {
         .append("math{font-size:1.05em}</style></head><body>\n");
     h.append("<h1>").append(esc(d.model().name())).append("</h1>\n<p>Target ").append(esc(d.model().target().display()))
         .append(", ").append(esc(d.model().input().name())).append(" ~ ").append(esc(d.model().input().distribution()))
-        .append("(").append(esc(d.model().input().dimension())).append("); ").append(esc(d.model().parametrization().name()))
+        .append("(").append(esc(d.model().input().dimension())).append("); ").append(esc(d.model().parametrization().display()))
         .append(" parametrization; ").append(MathMl.inline(kappa + " = " + Rationals.format(d.model().ridge()))).append(".</p>\n");
 
     h.append("<h2>Result</h2>\n");

@@ -37,7 +37,7 @@ public final class JsonReport {
       });
     }
     root.put("target", d.model().target().display());
-    root.put("parametrization", d.model().parametrization().name());
+    root.put("parametrization", d.model().parametrization().display());
     // the key is always "kappa", whatever the file calls its ridge: a script must not need the file to read it
     root.put("kappa", Rationals.format(d.model().ridge()));
     root.put("ridge_name", d.model().ridgeName());

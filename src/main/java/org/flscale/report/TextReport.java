@@ -30,7 +30,7 @@ public final class TextReport {
     sb.append(m.name()).append("  (").append(m.file()).append(")\n");
     sb.append("  target   ").append(m.target().display()).append(", ").append(m.input().name()).append(" ~ ")
         .append(m.input().distribution()).append("(").append(m.input().dimension()).append(")")
-        .append("; ").append(m.parametrization().name()).append(" parametrization, ").append(kappa).append(" = ")
+        .append("; ").append(m.parametrization().display()).append(" parametrization, ").append(kappa).append(" = ")
         .append(Rationals.format(m.ridge())).append('\n');
     List<String> scales = new ArrayList<>();
     Monomials plain = new Monomials(m.freeScales(), m.baseScale());

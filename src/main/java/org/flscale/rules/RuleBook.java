@@ -32,6 +32,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * hash of the rule files' contents ({@code $XDG_CACHE_HOME/flscale}, or {@code ~/.cache/flscale}):
  * a derivation whose questions were all asked before never starts Symja. Editing any rule file
  * changes the hash, so a stale answer is never used.
+ *
+ * <p>A little over 250 lines: it is the one gate to Symja, so loading, the contract check, the cache
+ * and the questions share its session and its lock; the names, the cache file and the contract are
+ * in RuleNames, RuleCache and RuleContract.
  */
 public final class RuleBook {
   /** Hermite degrees are tracked up to this bound. */

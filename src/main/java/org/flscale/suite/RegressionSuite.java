@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.flscale.derive.Deriver;
 import org.flscale.model.ArchError;
+import org.flscale.dynamics.DynamicsReport;
 import org.flscale.parse.ArchFileParser;
+import org.flscale.parse.DynamicsFileParser;
 import org.flscale.report.JsonReport;
 import org.flscale.rules.RuleBook;
 
@@ -47,6 +49,11 @@ public final class RegressionSuite {
   /** The derivation cases of a tree: every .arch outside the folders named invalid, in path order. */
   public static List<Path> valid(Path root) {
     return walk(root).stream().filter(p -> !inInvalid(root, p)).toList();
+  }
+
+  /** The valid cases whose answer is a derivation (not the training dynamics of a 'dynamics' block). */
+  public static List<Path> derivations(Path root) {
+    return valid(root).stream().filter(p -> !org.flscale.parse.DynamicsFileParser.isDynamics(org.flscale.parse.ArchSource.read(p))).toList();
   }
 
   /** The error cases of a tree: every .arch in a folder named invalid. */
@@ -91,7 +98,7 @@ public final class RegressionSuite {
         return new Result(name, List.of("no " + expectedFile.getFileName() + " beside it (flscale test --update writes one)"));
       }
       JsonNode expected = MAPPER.readTree(expectedFile.toFile());
-      JsonNode actual = JsonReport.toJson(deriver.derive(parser.parse(arch)));
+      JsonNode actual = derived(arch);
       return new Result(name, JsonSubset.differences(expected, actual));
     } catch (ArchError e) {
       return new Result(name, List.of("unexpected error: " + e.format()));
@@ -111,10 +118,12 @@ public final class RegressionSuite {
   private String actualError(Path arch) {
     try {
       // some mistakes only show against the rules (a layer kind's identities): derive too
-      deriver.derive(parser.parse(arch));
+      derived(arch);
       return null;
     } catch (ArchError e) {
       return e.pos().line() + ":" + e.pos().column() + ": error: " + e.getMessage();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -136,6 +145,11 @@ public final class RegressionSuite {
   /** Writes NAME.expected.json from the current derivation: the answer and each pattern's optimum. */
   public void writeExpected(Path arch) throws IOException {
     String name = arch.getFileName().toString().replaceFirst("\\.arch$", "");
+    String text = Files.readString(arch);
+    if (DynamicsFileParser.isDynamics(text)) { // a dynamics file's answer is kept whole (docs/exact-linear.md)
+      Files.writeString(arch.resolveSibling(name + ".expected.json"), JsonReport.write(derived(arch)) + "\n");
+      return;
+    }
     ObjectNode full = JsonReport.toJson(deriver.derive(parser.parse(arch)));
     ObjectNode out = MAPPER.createObjectNode();
     out.put("model", full.get("model").asText());
@@ -152,6 +166,15 @@ public final class RegressionSuite {
       out.set("learning_order", full.get("learning_order"));
     }
     Files.writeString(arch.resolveSibling(name + ".expected.json"), JsonReport.write(out) + "\n");
+  }
+
+  /** The file's answer as JSON: a network's derivation, or a dynamics file's (flscale dynamics). */
+  private JsonNode derived(Path arch) throws IOException {
+    String text = Files.readString(arch);
+    if (DynamicsFileParser.isDynamics(text)) {
+      return DynamicsReport.json(new DynamicsFileParser().parse(text, arch.toString()), rules);
+    }
+    return JsonReport.toJson(deriver.derive(parser.parse(arch)));
   }
 
   /** Keeps the results (exponents, closed forms, parameters, regions) and drops the wording. */

@@ -5,12 +5,21 @@ import org.flscale.rules.Activation;
 
 /**
  * An activation evaluated in place over an array: value and derivative together. The common
- * activations get hand-written loops (erf shares one exp between value and derivative); any other
+ * activations get hand-written loops (erf: a table in the scalar path, {@link ErfApproximation} on
+ * the Vector API, see {@link VectorSupport}); any other
  * activation of the rules runs through its compiled formula. A fast kernel is used only when it
  * agrees numerically with the rule's own formula, so a user who redefines "erf" gets their formula.
  */
 public final class ActivationKernel {
   enum Kind { ERF, TANH, RELU, LINEAR, QUADRATIC, GENERIC }
+
+  /**
+   * The formulas (as the rule book prints them, and caches them) that the hand-written kernels
+   * compute: a rule whose formula is one of these gets its kernel without starting Symja. Any other
+   * formula is compiled by Symja and still gets a kernel when it agrees numerically with one.
+   */
+  static final java.util.Map<String, Kind> FORMULAS = java.util.Map.of(
+      "Erf[z]", Kind.ERF, "Tanh[z]", Kind.TANH, "1/2*(z + Abs[z])", Kind.RELU, "z", Kind.LINEAR, "z^2", Kind.QUADRATIC);
 
   private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
   // erf is tabulated with its derivative on [0, 6] (step 1/128) and interpolated by cubic Hermite
@@ -47,6 +56,25 @@ public final class ActivationKernel {
       if (agrees(k, a.value())) return new ActivationKernel(k, a.name(), a.value(), a.derivative());
     }
     return new ActivationKernel(Kind.GENERIC, a.name(), a.value(), a.derivative());
+  }
+
+  /** The hand-written kernel of a rule's formula, or null when it has none (then compile it: {@link #of}). */
+  public static ActivationKernel forFormula(String name, String formula) {
+    Kind k = FORMULAS.get(formula);
+    if (k == null) return null;
+    DoubleUnaryOperator v = z -> fast(k, z);
+    return new ActivationKernel(k, name, v, z -> fastDerivative(k, z));
+  }
+
+  private static double fastDerivative(Kind k, double z) {
+    return switch (k) {
+      case ERF -> ErfApproximation.TWO_OVER_SQRT_PI * Math.exp(-z * z);
+      case TANH -> 1 - Math.tanh(z) * Math.tanh(z);
+      case RELU -> z > 0 ? 1 : 0;
+      case LINEAR -> 1;
+      case QUADRATIC -> 2 * z;
+      default -> throw new IllegalStateException();
+    };
   }
 
   /** For tests and benchmarks without a rule book. */
@@ -86,17 +114,8 @@ public final class ActivationKernel {
   public void apply(double[] z, double[] h, double[] dh, int n) {
     switch (kind) {
       case ERF -> {
-        for (int i = 0; i < n; i++) {
-          double x = z[i];
-          double t = Math.min(Math.abs(x), ERF_RANGE) * ERF_INV_STEP; // branch-free: erf(6) = 1 - 2e-17
-          int j = (int) t;
-          double u = t - j, u2 = u * u, um = 1 - u;
-          double f0 = ERF_F[j], f1 = ERF_F[j + 1], g0 = ERF_G[j], g1 = ERF_G[j + 1];
-          // cubic Hermite interpolation: value and the exact derivative of the interpolant
-          double v = f0 + u2 * (3 - 2 * u) * (f1 - f0) + ERF_STEP * u * um * (um * g0 - u * g1);
-          h[i] = Math.copySign(v, x);
-          if (dh != null) dh[i] = 6 * u * um * (f1 - f0) * ERF_INV_STEP + (um * (1 - 3 * u)) * g0 + (u * (3 * u - 2)) * g1;
-        }
+        if (VectorSupport.ENABLED) VectorKernels.erf(z, h, dh, n);
+        else tabulatedErf(z, h, dh, n);
       }
       case TANH -> {
         for (int i = 0; i < n; i++) {
@@ -129,6 +148,21 @@ public final class ActivationKernel {
           if (dh != null) dh[i] = derivative.applyAsDouble(z[i]);
         }
       }
+    }
+  }
+
+  /** The scalar erf: value and derivative of the cubic-Hermite interpolant of the table. */
+  static void tabulatedErf(double[] z, double[] h, double[] dh, int n) {
+    for (int i = 0; i < n; i++) {
+      double x = z[i];
+      double t = Math.min(Math.abs(x), ERF_RANGE) * ERF_INV_STEP; // branch-free: erf(6) = 1 - 2e-17
+      int j = (int) t;
+      double u = t - j, u2 = u * u, um = 1 - u;
+      double f0 = ERF_F[j], f1 = ERF_F[j + 1], g0 = ERF_G[j], g1 = ERF_G[j + 1];
+      // cubic Hermite interpolation: value and the exact derivative of the interpolant
+      double v = f0 + u2 * (3 - 2 * u) * (f1 - f0) + ERF_STEP * u * um * (um * g0 - u * g1);
+      h[i] = Math.copySign(v, x);
+      if (dh != null) dh[i] = 6 * u * um * (f1 - f0) * ERF_INV_STEP + (um * (1 - 3 * u)) * g0 + (u * (3 * u - 2)) * g1;
     }
   }
 

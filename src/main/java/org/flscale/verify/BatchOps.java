@@ -7,7 +7,9 @@ package org.flscale.verify;
  * JIT vectorizes (it does not when the arrays are indexed with offsets, e.g. rows of one flat
  * array: measured 4 versus 32 GFLOP/s on one core). They are unrolled four-wide over the
  * reduction index and walk the batch in cache-sized blocks. The weight gradients, which reduce
- * over the batch, use a 4 x 4 register-blocked kernel with fused multiply-adds.
+ * over the batch, use a 4 x 4 register-blocked kernel with fused multiply-adds. When the JDK's
+ * Vector API is loaded ({@link VectorSupport}) the two products and the weight gradient run on
+ * {@link VectorKernels} instead (the scalar ones stay as the fallback and as its test's reference).
  */
 final class BatchOps {
   private BatchOps() {}
@@ -55,6 +57,11 @@ final class BatchOps {
    * theta from w0: a layer's pre-activations.
    */
   static void project(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int count) {
+    if (VectorSupport.ENABLED) VectorKernels.product(theta, w0, nin, 1, nout, nin, s, in, out, count);
+    else scalarProject(theta, w0, nin, nout, s, in, out, count);
+  }
+
+  static void scalarProject(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int count) {
     for (int i = 0; i < nout; i++) java.util.Arrays.fill(out[i], 0, count, 0.0);
     int chunk = chunk(nin);
     for (int m0 = 0; m0 < count; m0 += chunk) {
@@ -77,6 +84,15 @@ final class BatchOps {
    * block), then multiplied by scale[k][mu] when scale is not null.
    */
   static void projectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int count) {
+    if (!VectorSupport.ENABLED) {
+      scalarProjectBack(theta, w0, nin, nout, s, del, out, scale, count);
+      return;
+    }
+    VectorKernels.product(theta, w0, 1, nin, nin, nout, s, del, out, count);
+    if (scale != null) for (int k = 0; k < nin; k++) multiplyInPlace(count, out[k], scale[k]);
+  }
+
+  static void scalarProjectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int count) {
     for (int k = 0; k < nin; k++) {
       double[] pr = out[k];
       java.util.Arrays.fill(pr, 0, count, 0.0);
@@ -95,6 +111,16 @@ final class BatchOps {
    * batch in 4 x 4 register blocks, the batch walked in cache-sized blocks.
    */
   static void outerReduce(int count, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
+    outerReduce(count, nout, nin, del, in, null, s, g, g0);
+  }
+
+  /** The same, given the input also sample-major (inRows[mu * nin + k], as the data hold it), which the vector kernel reads directly. */
+  static void outerReduce(int count, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
+    if (VectorSupport.ENABLED) VectorKernels.outerReduce(count, nout, nin, del, in, inRows, s, g, g0);
+    else scalarOuterReduce(count, nout, nin, del, in, s, g, g0);
+  }
+
+  static void scalarOuterReduce(int count, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
     int chunk = chunk(nin + nout);
     for (int m0 = 0; m0 < count; m0 += chunk) outerReduceBlock(m0, Math.min(count, m0 + chunk), nout, nin, del, in, s, g, g0);
   }

@@ -109,7 +109,7 @@ public final class DenseNetwork extends KindNetwork<SyntheticData, DenseNetwork.
       for (int i = 0; i < nl; i++) BatchOps.scaledProduct(count, c * theta[b0 + i], ws.r, ws.dh[depth][i], ws.delta[depth][i]);
     }
     for (int l = depth; l >= 1; l--) {
-      BatchOps.outerReduce(count, n[l], n[l - 1], ws.delta[l], ws.h[l - 1], fanScale[l], grad, off[l]);
+      BatchOps.outerReduce(count, n[l], n[l - 1], ws.delta[l], ws.h[l - 1], l == 1 ? ws.data.x : null, fanScale[l], grad, off[l]);
       if (l > 1) BatchOps.projectBack(theta, off[l], n[l - 1], n[l], fanScale[l], ws.delta[l], ws.delta[l - 1], ws.dh[l - 1], count);
     }
   }

@@ -62,9 +62,18 @@ public final class ModelInstance {
     String why = kind.unsupported(model);
     if (why != null) throw new IllegalArgumentException(why);
     kernels = new ActivationKernel[model.layers().size()];
-    for (int l = 0; l < kernels.length; l++) kernels[l] = ActivationKernel.of(rules.activation(model.layers().get(l).activation()));
+    for (int l = 0; l < kernels.length; l++) kernels[l] = kernel(rules, model.layers().get(l).activation());
     NetworkShape.readoutScale(model.parametrization().name(), 1); // rejects unknown parametrizations early
     threadSafe = Arrays.stream(kernels).allMatch(ActivationKernel::usableFromAnotherThread);
+  }
+
+  /**
+   * The activation's kernel: a hand-written one when the rule's formula (cached with the rules, so
+   * no Symja is started) is one of theirs, else the formula compiled by Symja.
+   */
+  private static ActivationKernel kernel(RuleBook rules, String activation) {
+    ActivationKernel k = ActivationKernel.forFormula(activation, rules.activationContent(activation).formula());
+    return k != null ? k : ActivationKernel.of(rules.activation(activation));
   }
 
   /** The exponent of a scale in the base once the --set values are substituted; it must be a number. */

@@ -53,6 +53,7 @@ public final class Verification {
    */
   public Verification(ArchModel file, String text, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
       Q predicted, Options options) {
+    KernelWarmup.start(); // compiles the kernels while the prediction is derived
     this.model = FreedScales.free(file, values.keySet());
     this.overridden = FreedScales.tied(file, values.keySet());
     this.series = SizeSeries.combinations(values, model.baseScale());
@@ -132,6 +133,7 @@ public final class Verification {
             options.resume() ? " (" + (plan.cells().size() - todo.size()) + " already done)" : "",
             Feasibility.duration(Feasibility.seconds(List.of(instances.get(i)), todo, plan, options.threads())), store.file());
         if (store.setAside() != null) err.println("  (the previous results were moved to " + store.setAside() + "; use --resume to keep them)");
+        KernelWarmup.await();
         ran = runner.run(engine, store, err, options.progress());
         records = store.records();
       }

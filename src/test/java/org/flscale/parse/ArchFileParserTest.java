@@ -147,7 +147,7 @@ class ArchFileParserTest {
     ArchError e = assertThrows(ArchError.class, () -> parser.parse("model m\nscale d\nbogus", "b.arch"));
     assertEquals(0, e.getStackTrace().length);
     assertEquals("b.arch:3:1: error: unknown statement 'bogus'; expected one of: model, scale, input, target, network, "
-        + "parametrization, ridge, patterns, lazy_layers", e.format());
+        + "parametrization, ridge, patterns, lazy_layers, dynamics", e.format());
   }
 
   @Test

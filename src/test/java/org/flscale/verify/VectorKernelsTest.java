@@ -1,0 +1,113 @@
+package org.flscale.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import org.apache.commons.math3.special.Erf;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels against the scalar ones on tiny sizes that cover every tail (rows not a
+ * multiple of 4, batches and features not a multiple of the vector length): equal to 1e-12
+ * relative to the size of the terms (only the order of the additions differs). The erf against
+ * commons-math3 and against the scalar table. No timing here (that is bench/).
+ */
+class VectorKernelsTest {
+  private static final double TOL = 1e-12;
+
+  @Test
+  void theSurefireRunLoadsTheVectorModule() {
+    assertTrue(VectorSupport.enabled(), "the tests run with --add-modules jdk.incubator.vector: " + VectorSupport.describe());
+  }
+
+  @Test
+  void productsAndGradientMatchTheScalarKernels() {
+    assumeTrue(VectorSupport.enabled());
+    SplittableRandom rng = new SplittableRandom(7);
+    int[] rowsList = {1, 3, 4, 5, 9}, depthList = {1, 2, 7, 8, 17}, countList = {1, 5, 8, 23, 24, 49, 97};
+    for (int rows : rowsList) for (int depth : depthList) for (int count : countList) {
+      double[] theta = gaussian(rng, 3 + rows * depth);
+      double[][] in = matrix(rng, depth, count), del = matrix(rng, rows, count), scale = matrix(rng, depth, count);
+      double s = 0.37;
+      double[][] a = new double[rows][count], b = new double[rows][count];
+      BatchOps.scalarProject(theta, 3, depth, rows, s, in, a, count);
+      VectorKernels.product(theta, 3, depth, 1, rows, depth, s, in, b, count);
+      assertClose(a, b, depth, "project " + rows + "x" + depth + " over " + count);
+
+      double[][] c = new double[depth][count], e = new double[depth][count];
+      BatchOps.scalarProjectBack(theta, 3, depth, rows, s, del, c, scale, count);
+      BatchOps.projectBack(theta, 3, depth, rows, s, del, e, scale, count);
+      assertClose(c, e, rows, "projectBack " + rows + "x" + depth + " over " + count);
+
+      double[] g1 = gaussian(rng, 2 + rows * depth), g2 = g1.clone();
+      BatchOps.scalarOuterReduce(count, rows, depth, del, in, s, g1, 2);
+      VectorKernels.outerReduce(count, rows, depth, del, in, null, s, g2, 2);
+      for (int q = 0; q < g1.length; q++) assertEquals(g1[q], g2[q], TOL * (1 + count), "outerReduce " + rows + "x" + depth + " over " + count + " at " + q);
+      double[] g3 = g1.clone(), g4 = g1.clone(), rowMajor = new double[count * depth];
+      for (int mu = 0; mu < count; mu++) for (int k = 0; k < depth; k++) rowMajor[mu * depth + k] = in[k][mu];
+      BatchOps.scalarOuterReduce(count, rows, depth, del, in, s, g3, 2);
+      VectorKernels.outerReduce(count, rows, depth, del, in, rowMajor, s, g4, 2);
+      for (int q = 0; q < g1.length; q++) assertEquals(g3[q], g4[q], TOL * (1 + count), "outerReduce sample-major " + rows + "x" + depth + " over " + count + " at " + q);
+    }
+  }
+
+  @Test
+  void theGradientHandlesBatchesLongerThanOnePackedBlock() {
+    assumeTrue(VectorSupport.enabled());
+    SplittableRandom rng = new SplittableRandom(3);
+    int rows = 6, depth = 2 * VectorKernels.S.length() * 3 + 1, count = 32768 / depth * 2 + 11;
+    double[][] in = matrix(rng, depth, count), del = matrix(rng, rows, count);
+    double[] g1 = new double[rows * depth], g2 = new double[rows * depth];
+    BatchOps.scalarOuterReduce(count, rows, depth, del, in, 1.0, g1, 0);
+    VectorKernels.outerReduce(count, rows, depth, del, in, null, 1.0, g2, 0);
+    for (int q = 0; q < g1.length; q++) assertEquals(g1[q], g2[q], 1e-12 * count, "at " + q);
+  }
+
+  @Test
+  void theFormulaErfIsAccurateTo2e11AndItsDerivativeIsExact() {
+    double worst = 0;
+    for (double x = -7; x <= 7; x += 1e-4) {
+      worst = Math.max(worst, Math.abs(ErfApproximation.erf(x, Math.exp(-x * x)) - Erf.erf(x)));
+    }
+    assertTrue(worst < 2e-11, "max |error| " + worst);
+    assertEquals(1.0, ErfApproximation.erf(40, 0), 0);
+    assertEquals(-1.0, ErfApproximation.erf(-1e300, 0), 0);
+  }
+
+  @Test
+  void theVectorErfMatchesTheFormulaAndTheTable() {
+    assumeTrue(VectorSupport.enabled());
+    int n = 4001 + VectorKernels.S.length() - 1;
+    double[] z = new double[n], h = new double[n], dh = new double[n], ht = new double[n], dht = new double[n];
+    for (int i = 0; i < n; i++) z[i] = -8 + 16.0 * i / n;
+    VectorKernels.erf(z, h, dh, n);
+    ActivationKernel.tabulatedErf(z, ht, dht, n);
+    for (int i = 0; i < n; i++) {
+      double x = z[i], e = Math.exp(-x * x);
+      assertEquals(ErfApproximation.erf(x, e), h[i], 2e-15, "value at " + x); // Estrin against Horner: a few roundings
+      assertEquals(ErfApproximation.TWO_OVER_SQRT_PI * e, dh[i], 1e-15, "derivative at " + x);
+      assertEquals(ht[i], h[i], 2e-9, "against the table at " + x); // the table's own error is 1e-9
+      assertEquals(dht[i], dh[i], 1e-7, "derivative against the table's interpolant at " + x);
+    }
+  }
+
+  private static void assertClose(double[][] a, double[][] b, int terms, String what) {
+    for (int r = 0; r < a.length; r++) {
+      for (int j = 0; j < a[r].length; j++) assertEquals(a[r][j], b[r][j], TOL * (1 + terms), what + " at " + r + "," + j);
+    }
+  }
+
+  private static double[] gaussian(SplittableRandom rng, int n) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) v[i] = rng.nextGaussian();
+    return v;
+  }
+
+  private static double[][] matrix(SplittableRandom rng, int rows, int cols) {
+    double[][] m = new double[rows][];
+    for (int r = 0; r < rows; r++) m[r] = gaussian(rng, cols);
+    return m;
+  }
+}
