@@ -26,7 +26,7 @@ class PackageLayersTest {
       Map.entry("derive", 3),
       Map.entry("report", 4),
       Map.entry("verify", 5), Map.entry("springblock", 5), Map.entry("adaptive", 5), Map.entry("dynamics", 5),
-      Map.entry("suite", 6),
+      Map.entry("suite", 6), Map.entry("reproduce", 6),
       Map.entry("cli", 7));
 
   private static final Pattern USE = Pattern.compile("org\\.flscale\\.([a-z]+)\\.");

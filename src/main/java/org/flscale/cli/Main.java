@@ -7,14 +7,15 @@ import org.flscale.rules.RuleError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The flscale command line: derive, check, test, verify, phase, report. */
+/** The flscale command line: derive, check, test, verify, phase, report, springblock, reproduce. */
 @Command(
     name = "flscale",
     mixinStandardHelpOptions = true,
     version = "flscale 0.1.0",
     description = "Scale analysis of feature learning: derive critical scalings from rules, and verify them numerically.",
     subcommands = {DeriveCommand.class, CheckCommand.class, TestCommand.class, VerifyCommand.class, PhaseCommand.class,
-        ReportCommand.class, SpringBlockCommand.class, AdaptiveCommand.class, DynamicsCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, SpringBlockCommand.class, AdaptiveCommand.class, DynamicsCommand.class, ReproduceCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit status for mistakes in the user's input (a .arch file, a rule file, an option, a path). */
   public static final int USER_ERROR = 2;
@@ -55,8 +56,10 @@ public final class Main implements Callable<Integer> {
       return INTERNAL_ERROR;
     });
     cl.setParameterExceptionHandler((ex, a) -> {
-      ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-      ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      // one line for the mistake, one for where to look: the whole usage would bury the message
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("error: " + ex.getMessage());
+      c.getErr().println("  (" + c.getCommandSpec().qualifiedName() + " --help lists the options)");
       return USER_ERROR;
     });
     return cl.execute(args);

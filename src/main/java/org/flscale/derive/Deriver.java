@@ -98,7 +98,7 @@ public final class Deriver {
     List<String> patterns = model.patterns();
     long assignments = Math.round(Math.pow(patterns.size(), model.layers().size()));
     progress.total((int) Math.min(Integer.MAX_VALUE / 2, assignments));
-    java.util.Set<List<String>> only = assignments > shortlistAbove ? Shortlist.of(builder, patterns, model.allScalesTied(), limit) : null;
+    java.util.Set<List<String>> only = assignments > shortlistAbove ? Shortlist.of(builder, patterns, model.freeScales(), limit) : null;
     if (only != null) progress.total(only.size());
     List<Energy> energies = builder.energies(patterns, only, progress::solved, limit, mergeAbove);
     List<String> lazyFirst = rules.knownNames().patterns();

@@ -121,6 +121,7 @@ final class LayerChain {
     Affine width = readWidth != null ? EnergyBuilder.symbol(model, readWidth) : kinds.get(last).units();
     MinMax readout = templates.readoutFactor(model.parametrization(), width);
     for (Node n : frontier) {
+      limit.check(() -> "building the energies of " + model.name() + " (" + assignments.size() + " assignments done)");
       if (assignments.add(n.patterns())) assigned.run();
       Energy e = new Energy(new PatternAssignment(n.patterns(), lazy), n.features(), n.costs(), readout.plus(n.table()[k]).pruned(box),
           n.constraints(), n.variables(), n.variableLayers());

@@ -1,11 +1,14 @@
 package org.flscale.derive;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.flscale.math.Affine;
 import org.flscale.math.Q;
+import org.flscale.solve.Candidate;
+import org.flscale.solve.RegionSolver;
 
 /**
  * The pattern assignments of a deep chain worth deriving in full, found by {@link ValueRecursion}
@@ -13,7 +16,8 @@ import org.flscale.math.Q;
  * assignments with at most one non-lazy layer (cheap, and they are shown as the alternatives that
  * come close), whose best energy then bounds the full recursion. The list holds every assignment
  * that wins anywhere, so the present solver, run on it alone, gives the answer the full
- * enumeration would.
+ * enumeration would. With free scales the alternatives at the input go through the region solver
+ * (their parameters already eliminated), and the assignments that win a region are the list.
  */
 final class Shortlist {
   /** Alternatives from the one-learning-layer pass shown beside the winners. */
@@ -22,7 +26,8 @@ final class Shortlist {
   private Shortlist() {}
 
   /** The assignments to derive, or null when the recursion cannot express the chain. */
-  static Set<List<String>> of(EnergyBuilder builder, List<String> patterns, boolean tied, TimeLimit limit) {
+  static Set<List<String>> of(EnergyBuilder builder, List<String> patterns, List<String> free, TimeLimit limit) {
+    boolean tied = free.isEmpty();
     ValueRecursion full = builder.recursion(patterns, limit);
     if (full == null) return null;
     try {
@@ -38,7 +43,18 @@ final class Shortlist {
           out.add(b.patterns());
         }
       } else {
-        for (ValueRecursion.Branch b : full.atInput()) out.add(b.patterns());
+        // which alternatives win somewhere in the free scales: the region solver over them alone
+        // (their parameters are already eliminated), ranks in the tie-break's order
+        List<ValueRecursion.Branch> all = full.atInput();
+        all.sort(full::compareRank);
+        List<Candidate<ValueRecursion.Branch>> cands = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          ValueRecursion.Branch b = all.get(i);
+          cands.add(new Candidate<>(b, i, b.terms(), b.domain(), List.of()));
+        }
+        for (RegionSolver.Cell<ValueRecursion.Branch> cell : new RegionSolver<ValueRecursion.Branch>(free).solve(cands)) {
+          if (cell.winner() != null) out.add(cell.winner().owner().patterns());
+        }
       }
       return out;
     } catch (ValueRecursion.Unsupported e) {

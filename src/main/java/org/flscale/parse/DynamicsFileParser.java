@@ -168,19 +168,7 @@ public final class DynamicsFileParser {
     }
 
     private Q exponent(ArchParser.ExponentContext e) {
-      ArchParser.SignedRatioContext r = e.signedRatio();
-      for (ArchParser.NumberContext n : r.number()) {
-        if (n.getText().matches(".*[eE].*")) {
-          throw new ArchError(pos(n), "malformed exponent '" + n.getText() + "': write a rational power such as 2, 3/2 or 0.5");
-        }
-      }
-      Q num = Rationals.parseDecimal(r.num.getText());
-      if (r.den != null) {
-        Q den = Rationals.parseDecimal(r.den.getText());
-        if (den.signum() == 0) throw new ArchError(pos(r.den), "malformed exponent: division by zero");
-        num = num.divide(den);
-      }
-      return r.sign != null ? num.negate() : num;
+      return new Positions(file).exponent(e);
     }
 
     private SourcePos pos(ParserRuleContext c) {

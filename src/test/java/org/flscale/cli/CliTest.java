@@ -150,4 +150,12 @@ class CliTest {
     assertTrue(r.err().contains("stopped at its time limit of 1 s") && r.err().contains("raise --time-limit"), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
   }
+
+  @Test
+  void aBadOptionValueIsOneLineAndWhereToLook() {
+    CliRun r = run("derive", "examples/two_layer_erf_he3.arch", "--format", "xml");
+    assertEquals(2, r.status());
+    assertEquals(2, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("--format") && r.err().contains("flscale derive --help"), r.err());
+  }
 }
