@@ -154,7 +154,7 @@ class RuleBookTest {
   @Test
   void theContractNamesEveryHeadTheEngineAsksFor() throws Exception {
     // every head the Java side builds a call to is declared in the contract
-    String templates = Files.readString(Path.of("src/main/java/org/flscale/derive/Templates.java"));
+    String templates = Files.readString(Path.of("core/src/main/java/org/flscale/derive/Templates.java"));
     var m = java.util.regex.Pattern.compile("\"(?:ScaleExp\\[|Map\\[(?:ConstraintExp|EqualityExp|ToString), )?([A-Z][A-Za-z]+)\\[").matcher(templates);
     int found = 0;
     while (m.find()) {

@@ -33,7 +33,7 @@ class PackageLayersTest {
 
   @Test
   void noPackageUsesOneAboveIt() throws Exception {
-    Path root = Path.of("src/main/java/org/flscale");
+    Path root = Path.of("core/src/main/java/org/flscale");
     List<String> wrong = new ArrayList<>();
     try (var files = Files.walk(root)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
