@@ -93,13 +93,20 @@ public final class SparkSweepEngine implements SweepEngine {
     if (owned) context.stop();
   }
 
-  /** The SparkConf of a run: the master, a name, retries, quiet UI, and for a cluster the jars the executors need. */
+  /**
+   * The SparkConf of a run: the master (--master; else spark.master as spark-submit or a
+   * -Dspark.master sets it; else local[2]), a name, retries, no UI, and for a cluster the jars the
+   * executors need (unless spark.jars is given).
+   */
   static SparkConf conf(String master) {
-    SparkConf conf = new SparkConf().setMaster(master).setAppName("flscale verify")
+    SparkConf conf = new SparkConf();
+    if (master != null) conf.setMaster(master);
+    else conf.setIfMissing("spark.master", DEFAULT_MASTER);
+    conf.setAppName("flscale verify")
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.task.maxFailures", "4");
-    if (!master.startsWith("local")) conf.setJars(ExecutorJars.list().toArray(new String[0]));
+    if (!conf.get("spark.master").startsWith("local") && !conf.contains("spark.jars")) conf.setJars(ExecutorJars.list().toArray(new String[0]));
     return conf;
   }
 
@@ -112,14 +119,14 @@ public final class SparkSweepEngine implements SweepEngine {
 
     @Override
     public SweepEngine open(Settings settings) {
-      String master = settings.master() != null ? settings.master() : DEFAULT_MASTER;
+      String master = settings.master();
       try {
         // a context already running in this JVM (an application embedding flscale, the tests) is used and left running
         String mark = java.util.UUID.randomUUID().toString();
         SparkContext sc = SparkContext.getOrCreate(conf(master).set("spark.flscale.opened", mark));
         return new SparkSweepEngine(JavaSparkContext.fromSparkContext(sc), mark.equals(sc.getConf().get("spark.flscale.opened", "")));
-      } catch (RuntimeException e) {
-        throw new VerifyException("--master " + master + ": Spark did not start (" + e.getMessage() + ")");
+      } catch (Exception e) { // a bad master URL is a SparkException, checked in Java's eyes
+        throw new VerifyException("--master " + (master != null ? master : DEFAULT_MASTER) + ": Spark did not start (" + e.getMessage() + ")");
       }
     }
   }
