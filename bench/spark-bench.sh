@@ -47,4 +47,4 @@ grep -o '"d":[0-9]*\|"ratio":[0-9.]*\|"seconds":[0-9.eE-]*' "$tmp/local-1/cells.
   awk '{ split($1,a,":"); split($2,b,":"); split($3,c,":"); d=a[2]; r=b[2]; t=c[2];
          x=log(d); y=log(t/(r*r)); n++; sx+=x; sy+=y; sxx+=x*x; sxy+=x*y; sec[d]+=t; cnt[d]++ }
        END { slope=(n*sxy-sx*sy)/(n*sxx-sx*sx); printf "cost model: seconds per cell ~ (P/d)^2 d^a, a = %.2f measured over %d cells (model 3)\n", slope, n;
-             for (d in sec) printf "  d = %3d: %3d cells, %7.2f s of chains\n", d, cnt[d], sec[d] }' | sort -k1,1 -s
+             for (d in sec) printf "  d = %3d: %3d cells, %7.2f s of chains\n", d, cnt[d], sec[d] }' | sort -k3,3n
