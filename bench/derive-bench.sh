@@ -10,7 +10,7 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
 ./flscale --version >/dev/null   # builds the jar and records the AppCDS archive if needed
-jar=target/flscale-0.1.0.jar
+jar=core/target/flscale-0.1.0.jar
 opts=(-Dflscale.home="$home" -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -Dlog4j2.statusLoggerLevel=OFF)
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 timeit() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
@@ -25,5 +25,5 @@ printf "  %-48s %6d ms  %5.1fx\n" "derive three_layer_erf_he3, ./flscale (AppCDS
 echo
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-javac -cp "$jar:target/lib/*" -d "$tmp" bench/DeriveBench.java
-java "${opts[@]}" -cp "$tmp:$jar:target/lib/*" DeriveBench test-cases 5 "${1:-32}"
+javac -cp "$jar:core/target/lib/*" -d "$tmp" bench/DeriveBench.java
+java "${opts[@]}" -cp "$tmp:$jar:core/target/lib/*" DeriveBench test-cases 5 "${1:-32}"

@@ -56,10 +56,10 @@ py=python3
 for mod in numpy scipy torch; do
   if ! "$py" -c "import $mod" 2>/dev/null; then echo "verify-bench: installing $mod (pip)..." >&2; "$py" -m pip install -q "$mod" >&2; fi
 done
-if [ ! -f target/flscale-0.1.0.jar ] || [ -n "$(find src/main -newer target/flscale-0.1.0.jar -print -quit)" ]; then
-  mvn -B -o -q package -DskipTests >&2
+if [ ! -f core/target/flscale-0.1.0.jar ] || [ -n "$(find core/src/main -newer core/target/flscale-0.1.0.jar -print -quit)" ]; then
+  mvn -B -o -q -pl core -am package -DskipTests >&2
 fi
-cp="target/flscale-0.1.0.jar:target/lib/*"
+cp="core/target/flscale-0.1.0.jar:core/target/lib/*"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 javac --add-modules jdk.incubator.vector -nowarn -cp "$cp" -d "$tmp" bench/VerifyBench.java 2>/dev/null
