@@ -23,10 +23,8 @@ public class DeriveBench {
     RuleBook rules = RuleBook.load(Path.of("rules"));
     ArchFileParser parser = new ArchFileParser(rules.knownNames());
     Deriver deriver = new Deriver(rules);
-    List<Path> files;
-    try (var s = Files.walk(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".arch") && !p.toString().contains("invalid")).sorted().toList();
-    }
+    // the regression suite's derivation cases (not its invalid files, nor the dynamics blocks)
+    List<Path> files = org.flscale.suite.RegressionSuite.derivations(dir);
     List<ArchModel> models = new ArrayList<>();
     for (Path f : files) models.add(parser.parse(f));
     for (ArchModel m : models) deriver.derive(m); // warm-up (JIT, Symja templates)
