@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.flscale.math.Q;
@@ -24,7 +22,6 @@ import org.flscale.model.Readout;
 import org.flscale.model.Scale;
 import org.flscale.model.SourcePos;
 import org.flscale.model.Target;
-import org.flscale.parse.gen.ArchLexer;
 import org.flscale.parse.gen.ArchParser;
 
 /**
@@ -50,15 +47,7 @@ public final class ArchFileParser {
   }
 
   public ArchModel parse(String text, String file) {
-    SyntaxErrorListener listener = new SyntaxErrorListener(file);
-    ArchLexer lexer = new ArchLexer(CharStreams.fromString(ArchSource.withoutByteOrderMark(text), file));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(listener);
-    ArchParser parser = new ArchParser(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.addErrorListener(listener);
-    ArchParser.FileContext tree = parser.file();
-    return new Builder(file).build(tree);
+    return new Builder(file).build(ArchSource.tree(text, file));
   }
 
   /** Walks the statements once, in order, so that "defined before use" is the file's own order. */

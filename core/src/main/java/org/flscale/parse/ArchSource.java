@@ -29,4 +29,16 @@ public final class ArchSource {
   public static String withoutByteOrderMark(String text) {
     return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
   }
+
+  /** The grammar's parse tree of a file, syntax errors reported as one-line ArchErrors with file, line and column. */
+  static org.flscale.parse.gen.ArchParser.FileContext tree(String text, String file) {
+    SyntaxErrorListener listener = new SyntaxErrorListener(file);
+    var lexer = new org.flscale.parse.gen.ArchLexer(org.antlr.v4.runtime.CharStreams.fromString(withoutByteOrderMark(text), file));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(listener);
+    var parser = new org.flscale.parse.gen.ArchParser(new org.antlr.v4.runtime.CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.addErrorListener(listener);
+    return parser.file();
+  }
 }

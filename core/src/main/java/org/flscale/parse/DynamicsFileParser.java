@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.flscale.math.Affine;
@@ -33,14 +32,7 @@ public final class DynamicsFileParser {
   }
 
   public DynamicsSpec parse(String text, String file) {
-    SyntaxErrorListener listener = new SyntaxErrorListener(file);
-    ArchLexer lexer = new ArchLexer(CharStreams.fromString(ArchSource.withoutByteOrderMark(text), file));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(listener);
-    ArchParser parser = new ArchParser(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.addErrorListener(listener);
-    return new Builder(file).build(parser.file());
+    return new Builder(file).build(ArchSource.tree(text, file));
   }
 
   private static final class Builder {
@@ -162,7 +154,8 @@ public final class DynamicsFileParser {
     private Scale requireScale(Token t) {
       Scale s = scales.get(t.getText());
       if (s == null) {
-        throw new ArchError(pos(t), "undeclared scale '" + t.getText() + "'; declared scales: " + String.join(", ", scales.keySet()));
+        throw new ArchError(pos(t), "undeclared scale '" + t.getText() + "'" + Spellings.didYouMean(t.getText(), scales.keySet())
+            + "; declared scales: " + String.join(", ", scales.keySet()));
       }
       return s;
     }

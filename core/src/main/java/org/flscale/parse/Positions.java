@@ -45,7 +45,8 @@ final class Positions {
 
   void requireScale(Token t, String what, Map<String, Scale> scales) {
     if (!scales.containsKey(t.getText())) {
-      throw new ArchError(pos(t), "the " + what + " '" + t.getText() + "' is not a declared scale; declared scales: "
+      throw new ArchError(pos(t), "the " + what + " '" + t.getText() + "' is not a declared scale" + Spellings.didYouMean(t.getText(), scales.keySet())
+          + "; declared scales: "
           + (scales.isEmpty() ? "none" : String.join(", ", scales.keySet())));
     }
   }

@@ -85,4 +85,14 @@ final class Spellings {
   private static int distance(String a, String b) {
     return LevenshteinDistance.getDefaultInstance().apply(a, b);
   }
+
+  /**
+   * " (did you mean 'lambda'?)" when one of the names is a near miss of the word, else "". Names of
+   * one or two letters (N, d, N1) are all near one another, so they get no guess.
+   */
+  static String didYouMean(String word, java.util.Collection<String> names) {
+    if (word.length() < 3) return "";
+    String near = nearest(word, names);
+    return near == null ? "" : " (did you mean '" + near + "'?)";
+  }
 }
