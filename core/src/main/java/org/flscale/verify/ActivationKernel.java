@@ -112,38 +112,43 @@ public final class ActivationKernel {
 
   /** h[i] = act(z[i]) for i in [0, n); when dh != null also dh[i] = act'(z[i]). */
   public void apply(double[] z, double[] h, double[] dh, int n) {
+    apply(z, h, dh, 0, n);
+  }
+
+  /** h[i] = act(z[i]) for i in [from, to); when dh != null also dh[i] = act'(z[i]). */
+  public void apply(double[] z, double[] h, double[] dh, int from, int to) {
     switch (kind) {
       case ERF -> {
-        if (VectorSupport.ENABLED) VectorKernels.erf(z, h, dh, n);
-        else tabulatedErf(z, h, dh, n);
+        if (VectorSupport.ENABLED) VectorKernels.erf(z, h, dh, from, to);
+        else tabulatedErf(z, h, dh, from, to);
       }
       case TANH -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           double t = Math.tanh(z[i]);
           h[i] = t;
           if (dh != null) dh[i] = 1 - t * t;
         }
       }
       case RELU -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           double x = z[i];
           h[i] = x > 0 ? x : 0;
           if (dh != null) dh[i] = x > 0 ? 1 : 0;
         }
       }
       case LINEAR -> {
-        System.arraycopy(z, 0, h, 0, n);
-        if (dh != null) java.util.Arrays.fill(dh, 0, n, 1.0);
+        System.arraycopy(z, from, h, from, to - from);
+        if (dh != null) java.util.Arrays.fill(dh, from, to, 1.0);
       }
       case QUADRATIC -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           double x = z[i];
           h[i] = x * x;
           if (dh != null) dh[i] = 2 * x;
         }
       }
       default -> {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
           h[i] = value.applyAsDouble(z[i]);
           if (dh != null) dh[i] = derivative.applyAsDouble(z[i]);
         }
@@ -152,8 +157,8 @@ public final class ActivationKernel {
   }
 
   /** The scalar erf: value and derivative of the cubic-Hermite interpolant of the table. */
-  static void tabulatedErf(double[] z, double[] h, double[] dh, int n) {
-    for (int i = 0; i < n; i++) {
+  static void tabulatedErf(double[] z, double[] h, double[] dh, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       double t = Math.min(Math.abs(x), ERF_RANGE) * ERF_INV_STEP; // branch-free: erf(6) = 1 - 2e-17
       int j = (int) t;

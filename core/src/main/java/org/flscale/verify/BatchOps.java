@@ -29,14 +29,22 @@ final class BatchOps {
     for (int j = m0; j < m1; j++) y[j] += a0 * x0[j] + a1 * x1[j] + a2 * x2[j] + a3 * x3[j];
   }
 
-  /** out[j] = a r[j] d[j]. */
-  static void scaledProduct(int len, double a, double[] r, double[] d, double[] out) {
-    for (int j = 0; j < len; j++) out[j] = a * r[j] * d[j];
+  /** out[j] = a r[j] d[j], m0 <= j < m1. */
+  static void scaledProduct(int m0, int m1, double a, double[] r, double[] d, double[] out) {
+    for (int j = m0; j < m1; j++) out[j] = a * r[j] * d[j];
   }
 
-  /** y[j] *= x[j]. */
+  static void scaledProduct(int len, double a, double[] r, double[] d, double[] out) {
+    scaledProduct(0, len, a, r, d, out);
+  }
+
+  /** y[j] *= x[j], m0 <= j < m1. */
+  static void multiplyInPlace(int m0, int m1, double[] y, double[] x) {
+    for (int j = m0; j < m1; j++) y[j] *= x[j];
+  }
+
   static void multiplyInPlace(int len, double[] y, double[] x) {
-    for (int j = 0; j < len; j++) y[j] *= x[j];
+    multiplyInPlace(0, len, y, x);
   }
 
   static double dot(int m0, int m1, double[] a, double[] b) {
@@ -54,18 +62,22 @@ final class BatchOps {
 
   /**
    * out[i][mu] = s sum_k W[i][k] in[k][mu] for a weight block W (nout x nin) stored row-major in
-   * theta from w0: a layer's pre-activations.
+   * theta from w0, m0 <= mu < m1: a layer's pre-activations.
    */
-  static void project(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int count) {
-    if (VectorSupport.ENABLED) VectorKernels.product(theta, w0, nin, 1, nout, nin, s, in, out, count);
-    else scalarProject(theta, w0, nin, nout, s, in, out, count);
+  static void project(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int m0, int m1) {
+    if (VectorSupport.ENABLED) VectorKernels.product(theta, w0, nin, 1, nout, nin, s, in, out, m0, m1);
+    else scalarProject(theta, w0, nin, nout, s, in, out, m0, m1);
   }
 
-  static void scalarProject(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int count) {
-    for (int i = 0; i < nout; i++) java.util.Arrays.fill(out[i], 0, count, 0.0);
+  static void project(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int count) {
+    project(theta, w0, nin, nout, s, in, out, 0, count);
+  }
+
+  static void scalarProject(double[] theta, int w0, int nin, int nout, double s, double[][] in, double[][] out, int from, int to) {
+    for (int i = 0; i < nout; i++) java.util.Arrays.fill(out[i], from, to, 0.0);
     int chunk = chunk(nin);
-    for (int m0 = 0; m0 < count; m0 += chunk) {
-      int m1 = Math.min(count, m0 + chunk);
+    for (int m0 = from; m0 < to; m0 += chunk) {
+      int m1 = Math.min(to, m0 + chunk);
       for (int i = 0; i < nout; i++) {
         int wr = w0 + i * nin;
         double[] zr = out[i];
@@ -81,48 +93,52 @@ final class BatchOps {
 
   /**
    * out[k][mu] = s sum_i W[i][k] del[i][mu] (the transposed product, for back-propagating through a
-   * block), then multiplied by scale[k][mu] when scale is not null.
+   * block), then multiplied by scale[k][mu] when scale is not null; m0 <= mu < m1.
    */
-  static void projectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int count) {
+  static void projectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int m0, int m1) {
     if (!VectorSupport.ENABLED) {
-      scalarProjectBack(theta, w0, nin, nout, s, del, out, scale, count);
+      scalarProjectBack(theta, w0, nin, nout, s, del, out, scale, m0, m1);
       return;
     }
-    VectorKernels.product(theta, w0, 1, nin, nin, nout, s, del, out, count);
-    if (scale != null) for (int k = 0; k < nin; k++) multiplyInPlace(count, out[k], scale[k]);
+    VectorKernels.product(theta, w0, 1, nin, nin, nout, s, del, out, m0, m1);
+    if (scale != null) for (int k = 0; k < nin; k++) multiplyInPlace(m0, m1, out[k], scale[k]);
   }
 
-  static void scalarProjectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int count) {
+  static void scalarProjectBack(double[] theta, int w0, int nin, int nout, double s, double[][] del, double[][] out, double[][] scale, int m0, int m1) {
     for (int k = 0; k < nin; k++) {
       double[] pr = out[k];
-      java.util.Arrays.fill(pr, 0, count, 0.0);
+      java.util.Arrays.fill(pr, m0, m1, 0.0);
       int i = 0;
       for (; i + 3 < nout; i += 4) {
-        axpy4(0, count, s * theta[w0 + i * nin + k], s * theta[w0 + (i + 1) * nin + k], s * theta[w0 + (i + 2) * nin + k],
+        axpy4(m0, m1, s * theta[w0 + i * nin + k], s * theta[w0 + (i + 1) * nin + k], s * theta[w0 + (i + 2) * nin + k],
             s * theta[w0 + (i + 3) * nin + k], del[i], del[i + 1], del[i + 2], del[i + 3], pr);
       }
-      for (; i < nout; i++) axpy(0, count, s * theta[w0 + i * nin + k], del[i], pr);
-      if (scale != null) multiplyInPlace(count, pr, scale[k]);
+      for (; i < nout; i++) axpy(m0, m1, s * theta[w0 + i * nin + k], del[i], pr);
+      if (scale != null) multiplyInPlace(m0, m1, pr, scale[k]);
     }
   }
 
   /**
-   * g[g0 + i * nin + k] += s * sum_mu del[i][mu] * in[k][mu]: the weight gradient, reduced over the
-   * batch in 4 x 4 register blocks, the batch walked in cache-sized blocks.
+   * g[g0 + i * nin + k] += s * sum_mu del[i][mu] * in[k][mu], m0 <= mu < m1: the weight gradient,
+   * reduced over the batch in 4 x 4 register blocks, the batch walked in cache-sized blocks.
    */
+  static void outerReduce(int m0, int m1, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
+    outerReduce(m0, m1, nout, nin, del, in, null, s, g, g0);
+  }
+
   static void outerReduce(int count, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
-    outerReduce(count, nout, nin, del, in, null, s, g, g0);
+    outerReduce(0, count, nout, nin, del, in, null, s, g, g0);
   }
 
-  /** The same, given the input also sample-major (inRows[mu * nin + k], as the data hold it), which the vector kernel reads directly. */
-  static void outerReduce(int count, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
-    if (VectorSupport.ENABLED) VectorKernels.outerReduce(count, nout, nin, del, in, inRows, s, g, g0);
-    else scalarOuterReduce(count, nout, nin, del, in, s, g, g0);
+  /** The same, given the input also sample-major (inRows[mu * nin + k], as the data hold it), which the vector kernel packs by row copies. */
+  static void outerReduce(int m0, int m1, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
+    if (VectorSupport.ENABLED) VectorKernels.outerReduce(m0, m1, nout, nin, del, in, inRows, s, g, g0);
+    else scalarOuterReduce(m0, m1, nout, nin, del, in, s, g, g0);
   }
 
-  static void scalarOuterReduce(int count, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
+  static void scalarOuterReduce(int from, int to, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {
     int chunk = chunk(nin + nout);
-    for (int m0 = 0; m0 < count; m0 += chunk) outerReduceBlock(m0, Math.min(count, m0 + chunk), nout, nin, del, in, s, g, g0);
+    for (int m0 = from; m0 < to; m0 += chunk) outerReduceBlock(m0, Math.min(to, m0 + chunk), nout, nin, del, in, s, g, g0);
   }
 
   private static void outerReduceBlock(int m0, int m1, int nout, int nin, double[][] del, double[][] in, double s, double[] g, int g0) {

@@ -80,30 +80,43 @@ public final class ConvNetwork extends KindNetwork<TokenData, ConvNetwork.Buffer
     return new Buffers(data, withGradient);
   }
 
+  /** Samples a block: the patches' four buffers and the input of a block near 256 KiB (as {@link DenseNetwork#sampleBlock}). */
+  @Override int sampleBlock(Buffers b) {
+    return Math.max(64, (32768 / (patch * patches + filters * patches)) & ~7);
+  }
+
+  @Override void forward(double[] theta, Buffers b, boolean derivatives) {
+    forward(theta, b, derivatives, 0, b.data.count);
+  }
+
+  @Override void backward(double[] theta, Buffers b, double[] grad) {
+    backward(theta, b, grad, 0, b.data.count);
+  }
+
   @Override
-  void forward(double[] theta, Buffers b, boolean derivatives) {
-    int m = b.data.count, b0 = readoutOffset();
-    java.util.Arrays.fill(b.f, 0.0);
+  void forward(double[] theta, Buffers b, boolean derivatives, int from, int to) {
+    int b0 = readoutOffset();
+    java.util.Arrays.fill(b.f, from, to, 0.0);
     for (int i = 0; i < patches; i++) {
-      BatchOps.project(theta, 0, patch, filters, fanScale, b.data.xt[i], b.z[i], m);
+      BatchOps.project(theta, 0, patch, filters, fanScale, b.data.xt[i], b.z[i], from, to);
       for (int c = 0; c < filters; c++) {
-        act.apply(b.z[i][c], b.h[i][c], derivatives ? b.dh[i][c] : null, m);
-        BatchOps.axpy(0, m, readoutScale * theta[b0 + i * filters + c], b.h[i][c], b.f);
+        act.apply(b.z[i][c], b.h[i][c], derivatives ? b.dh[i][c] : null, from, to);
+        BatchOps.axpy(from, to, readoutScale * theta[b0 + i * filters + c], b.h[i][c], b.f);
       }
     }
   }
 
   @Override
-  void backward(double[] theta, Buffers b, double[] grad) {
-    int m = b.data.count, b0 = readoutOffset();
+  void backward(double[] theta, Buffers b, double[] grad, int from, int to) {
+    int b0 = readoutOffset();
     for (int i = 0; i < patches; i++) {
       for (int c = 0; c < filters; c++) {
         int at = b0 + i * filters + c;
-        grad[at] += readoutScale * BatchOps.dot(0, m, b.r, b.h[i][c]);
-        BatchOps.scaledProduct(m, readoutScale * theta[at], b.r, b.dh[i][c], b.delta[i][c]);
+        grad[at] += readoutScale * BatchOps.dot(from, to, b.r, b.h[i][c]);
+        BatchOps.scaledProduct(from, to, readoutScale * theta[at], b.r, b.dh[i][c], b.delta[i][c]);
       }
       // the filters are shared: their gradient sums the contributions of every patch
-      BatchOps.outerReduce(m, filters, patch, b.delta[i], b.data.xt[i], fanScale, grad, 0);
+      BatchOps.outerReduce(from, to, filters, patch, b.delta[i], b.data.xt[i], fanScale, grad, 0);
     }
   }
 

@@ -86,31 +86,48 @@ public final class DenseNetwork extends KindNetwork<SyntheticData, DenseNetwork.
     return new Workspace(data, withGradient);
   }
 
-  @Override
-  void forward(double[] theta, Workspace ws, boolean derivatives) {
-    int count = ws.data.count;
-    for (int l = 1; l <= depth; l++) {
-      BatchOps.project(theta, off[l], n[l - 1], n[l], fanScale[l], ws.h[l - 1], ws.z[l], count);
-      ActivationKernel act = shape.activations()[l - 1];
-      for (int i = 0; i < n[l]; i++) act.apply(ws.z[l][i], ws.h[l][i], derivatives ? ws.dh[l][i] : null, count);
-    }
-    int b0 = off[depth + 1];
-    double c = shape.readoutScale();
-    java.util.Arrays.fill(ws.f, 0, count, 0.0);
-    for (int i = 0; i < n[depth]; i++) BatchOps.axpy(0, count, c * theta[b0 + i], ws.h[depth][i], ws.f);
+  /**
+   * Samples a block: about 32 K doubles of activations (256 KiB), the hidden units' four buffers
+   * and the input of a block fitting in the core's 1 MiB L2, in multiples of 8 (a vector).
+   */
+  @Override int sampleBlock(Workspace ws) {
+    int units = n[0];
+    for (int l = 1; l <= depth; l++) units += n[l];
+    return Math.max(64, (32768 / units) & ~7);
+  }
+
+  @Override void forward(double[] theta, Workspace ws, boolean derivatives) {
+    forward(theta, ws, derivatives, 0, ws.data.count);
+  }
+
+  @Override void backward(double[] theta, Workspace ws, double[] grad) {
+    backward(theta, ws, grad, 0, ws.data.count);
   }
 
   @Override
-  void backward(double[] theta, Workspace ws, double[] grad) {
-    int count = ws.data.count, nl = n[depth], b0 = off[depth + 1];
+  void forward(double[] theta, Workspace ws, boolean derivatives, int from, int to) {
+    for (int l = 1; l <= depth; l++) {
+      BatchOps.project(theta, off[l], n[l - 1], n[l], fanScale[l], ws.h[l - 1], ws.z[l], from, to);
+      ActivationKernel act = shape.activations()[l - 1];
+      for (int i = 0; i < n[l]; i++) act.apply(ws.z[l][i], ws.h[l][i], derivatives ? ws.dh[l][i] : null, from, to);
+    }
+    int b0 = off[depth + 1];
     double c = shape.readoutScale();
-    for (int i = 0; i < nl; i++) grad[b0 + i] += c * BatchOps.dot(0, count, ws.r, ws.h[depth][i]);
+    java.util.Arrays.fill(ws.f, from, to, 0.0);
+    for (int i = 0; i < n[depth]; i++) BatchOps.axpy(from, to, c * theta[b0 + i], ws.h[depth][i], ws.f);
+  }
+
+  @Override
+  void backward(double[] theta, Workspace ws, double[] grad, int from, int to) {
+    int nl = n[depth], b0 = off[depth + 1];
+    double c = shape.readoutScale();
+    for (int i = 0; i < nl; i++) grad[b0 + i] += c * BatchOps.dot(from, to, ws.r, ws.h[depth][i]);
     if (depth > 0) {
-      for (int i = 0; i < nl; i++) BatchOps.scaledProduct(count, c * theta[b0 + i], ws.r, ws.dh[depth][i], ws.delta[depth][i]);
+      for (int i = 0; i < nl; i++) BatchOps.scaledProduct(from, to, c * theta[b0 + i], ws.r, ws.dh[depth][i], ws.delta[depth][i]);
     }
     for (int l = depth; l >= 1; l--) {
-      BatchOps.outerReduce(count, n[l], n[l - 1], ws.delta[l], ws.h[l - 1], l == 1 ? ws.data.x : null, fanScale[l], grad, off[l]);
-      if (l > 1) BatchOps.projectBack(theta, off[l], n[l - 1], n[l], fanScale[l], ws.delta[l], ws.delta[l - 1], ws.dh[l - 1], count);
+      BatchOps.outerReduce(from, to, n[l], n[l - 1], ws.delta[l], ws.h[l - 1], l == 1 ? ws.data.x : null, fanScale[l], grad, off[l]);
+      if (l > 1) BatchOps.projectBack(theta, off[l], n[l - 1], n[l], fanScale[l], ws.delta[l], ws.delta[l - 1], ws.dh[l - 1], from, to);
     }
   }
 

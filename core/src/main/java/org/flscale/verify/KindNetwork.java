@@ -64,6 +64,29 @@ public abstract class KindNetwork<S extends Samples, B extends KindNetwork.Buffe
   /** Adds the likelihood's gradient to grad (which holds the prior's), from b.r and the forward pass's buffers. */
   abstract void backward(double[] theta, B b, double[] grad);
 
+  /**
+   * Samples a block of the training step takes through the forward and the backward pass together,
+   * so that a block's activations are still in cache when the backward pass reads them (a whole
+   * batch of the reference cell is 5 to 20 MiB). A kind whose passes take sample ranges
+   * ({@link #forward(double[], Buffers, boolean, int, int)}, {@link #backward(double[], Buffers, double[], int, int)})
+   * returns less than the batch; the default, the whole batch, needs only the plain passes.
+   */
+  int sampleBlock(B b) {
+    return b.data.count;
+  }
+
+  /** The forward pass on samples [from, to) only; kinds that return a block below the batch override it. */
+  void forward(double[] theta, B b, boolean derivatives, int from, int to) {
+    if (from != 0 || to != b.data.count) throw new UnsupportedOperationException("this kind's passes take the whole batch");
+    forward(theta, b, derivatives);
+  }
+
+  /** The backward pass on samples [from, to) only, adding their part of the gradient. */
+  void backward(double[] theta, B b, double[] grad, int from, int to) {
+    if (from != 0 || to != b.data.count) throw new UnsupportedOperationException("this kind's passes take the whole batch");
+    backward(theta, b, grad);
+  }
+
   /** Entries of the specialised-units record (one per hidden layer, or per part of a layer). */
   abstract int specialisedGroups();
 
@@ -73,12 +96,16 @@ public abstract class KindNetwork<S extends Samples, B extends KindNetwork.Buffe
   /** A prior draw, set partly onto the teacher for an aligned start. */
   abstract double[] initialParameters(ChainStart start, S train, SplittableRandom rng);
 
-  /** U on the buffers' data and its gradient into grad (overwritten). */
+  /** U on the buffers' data and its gradient into grad (overwritten), a block of samples at a time. */
   final double potentialAndGradient(double[] theta, B b, double kappa, double[] grad) {
-    forward(theta, b, true);
-    double loss = Potential.residuals(b.f, b.data.y, b.data.count, kappa, b.r);
-    double prior = Potential.prior(theta, grad);
-    backward(theta, b, grad);
+    double prior = Potential.prior(theta, grad), loss = 0;
+    int count = b.data.count, block = Math.max(1, sampleBlock(b));
+    for (int from = 0; from < count; from += block) {
+      int to = Math.min(count, from + block);
+      forward(theta, b, true, from, to);
+      loss += Potential.residuals(b.f, b.data.y, from, to, kappa, b.r);
+      backward(theta, b, grad, from, to);
+    }
     return 0.5 * prior + 0.5 * loss / kappa;
   }
 

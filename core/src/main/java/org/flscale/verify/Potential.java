@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 final class Potential {
   private Potential() {}
 
-  /** Writes (f - y)/kappa into r (the output's gradient) and returns sum (f - y)^2. */
-  static double residuals(double[] f, double[] y, int count, double kappa, double[] r) {
+  /** Writes (f - y)/kappa into r (the output's gradient) and returns sum (f - y)^2, over samples [from, to). */
+  static double residuals(double[] f, double[] y, int from, int to, double kappa, double[] r) {
     double loss = 0;
-    for (int mu = 0; mu < count; mu++) {
+    for (int mu = from; mu < to; mu++) {
       double e = f[mu] - y[mu];
       loss += e * e;
       r[mu] = e / kappa;

@@ -19,27 +19,37 @@ final class VectorKernels {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
-  /** Packed sample-major input blocks of the weight gradient, one per thread (chains run in parallel). */
+  /**
+   * Packing buffers, one per thread (chains run in parallel): the products' panels, and the weight
+   * gradient's sample-major input blocks.
+   */
+  private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
   private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[1][0]);
 
   /**
-   * c[r][j] = s sum_t a[a0 + r rs + t ts] b[t][j] for r < rows, t < depth, j < count: the forward
-   * product (rs = fan-in, ts = 1) and the backward one through a block (rs = 1, ts = fan-in).
+   * c[r][j] = s sum_t a[a0 + r rs + t ts] b[t][j] for r < rows, t < depth, m0 <= j < m1: the forward
+   * product (rs = fan-in, ts = 1) and the backward one through a block (rs = 1, ts = fan-in). Each
+   * register block's panel of b (depth x 3 vectors) is first copied into one contiguous buffer: read
+   * from depth separate rows, the panel's lines fall into a few cache sets (rows a page apart) and
+   * are evicted between the row groups that reuse it.
    */
-  static void product(double[] a, int a0, int rs, int ts, int rows, int depth, double s, double[][] b, double[][] c, int count) {
-    int vectors = count / L;
+  static void product(double[] a, int a0, int rs, int ts, int rows, int depth, double s, double[][] b, double[][] c, int m0, int m1) {
+    int vectors = (m1 - m0) / L;
+    double[] pk = packBuffer(PANEL, depth * 3 * L + HeapAlignment.PAD);
+    int o = HeapAlignment.offset(pk);
     for (int v = 0; v < vectors; ) {
-      int w = width(vectors - v), j = v * L;
+      int w = width(vectors - v), j = m0 + v * L, span = w * L;
+      for (int t = 0; t < depth; t++) System.arraycopy(b[t], j, pk, o + t * span, span);
       int r = 0;
       for (; r + 3 < rows; r += 4) {
-        if (w == 3) block4x3(a, a0 + r * rs, rs, ts, depth, s, b, c, r, j);
-        else if (w == 2) block4x2(a, a0 + r * rs, rs, ts, depth, s, b, c, r, j);
-        else for (int q = r; q < r + 4; q++) block1x1(a, a0 + q * rs, ts, depth, s, b, c[q], j);
+        if (w == 3) block4x3(a, a0 + r * rs, rs, ts, depth, s, pk, o, c, r, j);
+        else if (w == 2) block4x2(a, a0 + r * rs, rs, ts, depth, s, pk, o, c, r, j);
+        else for (int q = r; q < r + 4; q++) block1x1(a, a0 + q * rs, ts, depth, s, pk, span, o, c[q], j);
       }
-      for (; r < rows; r++) for (int u = 0; u < w; u++) block1x1(a, a0 + r * rs, ts, depth, s, b, c[r], j + u * L);
+      for (; r < rows; r++) for (int u = 0; u < w; u++) block1x1(a, a0 + r * rs, ts, depth, s, pk, span, o + u * L, c[r], j + u * L);
       v += w;
     }
-    for (int j = vectors * L; j < count; j++) {
+    for (int j = m0 + vectors * L; j < m1; j++) {
       for (int r = 0; r < rows; r++) {
         double sum = 0;
         for (int t = 0, at = a0 + r * rs; t < depth; t++, at += ts) sum = Math.fma(a[at], b[t][j], sum);
@@ -59,12 +69,12 @@ final class VectorKernels {
     return 3;
   }
 
-  private static void block4x3(double[] a, int ar, int rs, int ts, int depth, double s, double[][] b, double[][] c, int r, int j) {
+  /** C[r..r+4)[j..j+3L) from a packed panel pk[o + t 3L + u] (u < 3L). */
+  private static void block4x3(double[] a, int ar, int rs, int ts, int depth, double s, double[] pk, int o, double[][] c, int r, int j) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
     DoubleVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-    for (int t = 0, at = ar; t < depth; t++, at += ts) {
-      double[] bt = b[t];
-      DoubleVector x0 = DoubleVector.fromArray(S, bt, j), x1 = DoubleVector.fromArray(S, bt, j + L), x2 = DoubleVector.fromArray(S, bt, j + 2 * L);
+    for (int t = 0, at = ar, pt = o; t < depth; t++, at += ts, pt += 3 * L) {
+      DoubleVector x0 = DoubleVector.fromArray(S, pk, pt), x1 = DoubleVector.fromArray(S, pk, pt + L), x2 = DoubleVector.fromArray(S, pk, pt + 2 * L);
       DoubleVector w = DoubleVector.broadcast(S, a[at]);
       c00 = x0.fma(w, c00); c01 = x1.fma(w, c01); c02 = x2.fma(w, c02);
       w = DoubleVector.broadcast(S, a[at + rs]);
@@ -80,11 +90,11 @@ final class VectorKernels {
     store3(c[r + 3], j, s, c30, c31, c32);
   }
 
-  private static void block4x2(double[] a, int ar, int rs, int ts, int depth, double s, double[][] b, double[][] c, int r, int j) {
+  /** C[r..r+4)[j..j+2L) from a packed panel pk[o + t 2L + u] (u < 2L). */
+  private static void block4x2(double[] a, int ar, int rs, int ts, int depth, double s, double[] pk, int o, double[][] c, int r, int j) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-    for (int t = 0, at = ar; t < depth; t++, at += ts) {
-      double[] bt = b[t];
-      DoubleVector x0 = DoubleVector.fromArray(S, bt, j), x1 = DoubleVector.fromArray(S, bt, j + L);
+    for (int t = 0, at = ar, pt = o; t < depth; t++, at += ts, pt += 2 * L) {
+      DoubleVector x0 = DoubleVector.fromArray(S, pk, pt), x1 = DoubleVector.fromArray(S, pk, pt + L);
       DoubleVector w = DoubleVector.broadcast(S, a[at]);
       c00 = x0.fma(w, c00); c01 = x1.fma(w, c01);
       w = DoubleVector.broadcast(S, a[at + rs]);
@@ -107,63 +117,64 @@ final class VectorKernels {
     v2.mul(s).intoArray(row, j + 2 * L);
   }
 
-  private static void block1x1(double[] a, int ar, int ts, int depth, double s, double[][] b, double[] row, int j) {
+  /** One vector row[j..j+L) from lanes u..u+L of a packed panel of row length span. */
+  private static void block1x1(double[] a, int ar, int ts, int depth, double s, double[] pk, int span, int u, double[] row, int j) {
     DoubleVector c0 = DoubleVector.zero(S);
-    for (int t = 0, at = ar; t < depth; t++, at += ts) c0 = DoubleVector.fromArray(S, b[t], j).fma(DoubleVector.broadcast(S, a[at]), c0);
+    for (int t = 0, at = ar, pt = u; t < depth; t++, at += ts, pt += span) c0 = DoubleVector.fromArray(S, pk, pt).fma(DoubleVector.broadcast(S, a[at]), c0);
     c0.mul(s).intoArray(row, j);
   }
 
   /**
-   * g[g0 + i nin + k] += s sum_mu del[i][mu] in[k][mu]: the weight gradient. inRows, when not null,
-   * is the same input sample-major (inRows[mu nin + k], the data's own layout), which spares the packing.
+   * g[g0 + i nin + k] += s sum_mu del[i][mu] in[k][mu], from <= mu < to: the weight gradient. Over a block of 128
+   * samples and 3 vectors of features, the input is first packed sample-major into one contiguous
+   * panel (24 KiB, held in L1 while every group of 4 rows reuses it). inRows, when not null, is the
+   * same input sample-major (inRows[mu nin + k], the data's own layout), which packs by row copies.
    */
-  static void outerReduce(int count, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
+  static void outerReduce(int from, int to, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
     int kv = nin - nin % L; // features covered by whole vectors; the rest reduce as dot products
-    if (kv > 0) {
-      int block = 128; // batch columns a block: the panel of 3 vectors x 128 samples (24 KiB) stays in L1
-      int stride = inRows != null ? nin : kv;
-      double[] pack = inRows != null ? inRows : packBuffer(block * kv);
-      for (int m0 = 0; m0 < count; m0 += block) {
-        int m1 = Math.min(count, m0 + block), len = m1 - m0;
-        int base = inRows != null ? m0 * nin : 0;
-        if (inRows == null) {
-          for (int k = 0; k < kv; k++) {
-            double[] x = in[k];
-            for (int mu = m0, at = k; mu < m1; mu++, at += kv) pack[at] = x[mu];
+    int block = 128;
+    double[] pk = packBuffer(PACK, block * 3 * L + HeapAlignment.PAD);
+    int o = HeapAlignment.offset(pk), vectors = kv / L;
+    for (int m0 = from; m0 < to; m0 += block) {
+      int len = Math.min(to, m0 + block) - m0;
+      for (int v = 0; v < vectors; ) {
+        int w = width(vectors - v), k = v * L, span = w * L;
+        if (inRows != null) {
+          for (int t = 0; t < len; t++) System.arraycopy(inRows, (m0 + t) * nin + k, pk, o + t * span, span);
+        } else {
+          for (int u = 0; u < span; u++) {
+            double[] x = in[k + u];
+            for (int t = 0, at = o + u; t < len; t++, at += span) pk[at] = x[m0 + t];
           }
         }
-        int vectors = kv / L;
-        for (int v = 0; v < vectors; ) {
-          int w = width(vectors - v), k = v * L;
-          int i = 0;
-          for (; i + 3 < nout; i += 4) {
-            if (w == 3) gradient4x3(del, i, m0, len, pack, stride, base + k, s, g, g0 + i * nin + k, nin);
-            else if (w == 2) gradient4x2(del, i, m0, len, pack, stride, base + k, s, g, g0 + i * nin + k, nin);
-            else for (int q = i; q < i + 4; q++) gradient1x1(del[q], m0, len, pack, stride, base + k, 1, s, g, g0 + q * nin + k);
-          }
-          for (; i < nout; i++) gradient1x1(del[i], m0, len, pack, stride, base + k, w, s, g, g0 + i * nin + k);
-          v += w;
+        int i = 0;
+        for (; i + 3 < nout; i += 4) {
+          if (w == 3) gradient4x3(del, i, m0, len, pk, o, s, g, g0 + i * nin + k, nin);
+          else if (w == 2) gradient4x2(del, i, m0, len, pk, o, s, g, g0 + i * nin + k, nin);
+          else for (int q = i; q < i + 4; q++) gradient1x1(del[q], m0, len, pk, span, o, s, g, g0 + q * nin + k);
         }
+        for (; i < nout; i++) for (int u = 0; u < w; u++) gradient1x1(del[i], m0, len, pk, span, o + u * L, s, g, g0 + i * nin + k + u * L);
+        v += w;
       }
     }
     for (int k = kv; k < nin; k++) {
-      for (int i = 0; i < nout; i++) g[g0 + i * nin + k] += s * BatchOps.dot(0, count, del[i], in[k]);
+      for (int i = 0; i < nout; i++) g[g0 + i * nin + k] += s * BatchOps.dot(from, to, del[i], in[k]);
     }
   }
 
-  private static double[] packBuffer(int size) {
-    double[][] holder = PACK.get();
+  private static double[] packBuffer(ThreadLocal<double[][]> which, int size) {
+    double[][] holder = which.get();
     if (holder[0].length < size) holder[0] = new double[size];
     return holder[0];
   }
 
-  private static void gradient4x3(double[][] del, int i, int m0, int len, double[] pack, int stride, int k, double s, double[] g, int gr, int nin) {
+  private static void gradient4x3(double[][] del, int i, int m0, int len, double[] pk, int o, double s, double[] g, int gr, int nin) {
     double[] e0 = del[i], e1 = del[i + 1], e2 = del[i + 2], e3 = del[i + 3];
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
     DoubleVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-    for (int t = 0, at = k; t < len; t++, at += stride) {
+    for (int t = 0, pt = o; t < len; t++, pt += 3 * L) {
       int mu = m0 + t;
-      DoubleVector x0 = DoubleVector.fromArray(S, pack, at), x1 = DoubleVector.fromArray(S, pack, at + L), x2 = DoubleVector.fromArray(S, pack, at + 2 * L);
+      DoubleVector x0 = DoubleVector.fromArray(S, pk, pt), x1 = DoubleVector.fromArray(S, pk, pt + L), x2 = DoubleVector.fromArray(S, pk, pt + 2 * L);
       DoubleVector w = DoubleVector.broadcast(S, e0[mu]);
       c00 = x0.fma(w, c00); c01 = x1.fma(w, c01); c02 = x2.fma(w, c02);
       w = DoubleVector.broadcast(S, e1[mu]);
@@ -179,12 +190,12 @@ final class VectorKernels {
     add3(g, gr + 3 * nin, s, c30, c31, c32);
   }
 
-  private static void gradient4x2(double[][] del, int i, int m0, int len, double[] pack, int stride, int k, double s, double[] g, int gr, int nin) {
+  private static void gradient4x2(double[][] del, int i, int m0, int len, double[] pk, int o, double s, double[] g, int gr, int nin) {
     double[] e0 = del[i], e1 = del[i + 1], e2 = del[i + 2], e3 = del[i + 3];
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-    for (int t = 0, at = k; t < len; t++, at += stride) {
+    for (int t = 0, pt = o; t < len; t++, pt += 2 * L) {
       int mu = m0 + t;
-      DoubleVector x0 = DoubleVector.fromArray(S, pack, at), x1 = DoubleVector.fromArray(S, pack, at + L);
+      DoubleVector x0 = DoubleVector.fromArray(S, pk, pt), x1 = DoubleVector.fromArray(S, pk, pt + L);
       DoubleVector w = DoubleVector.broadcast(S, e0[mu]);
       c00 = x0.fma(w, c00); c01 = x1.fma(w, c01);
       w = DoubleVector.broadcast(S, e1[mu]);
@@ -209,14 +220,11 @@ final class VectorKernels {
     v2.fma(sv, DoubleVector.fromArray(S, g, at + 2 * L)).intoArray(g, at + 2 * L);
   }
 
-  /** One row of the gradient over `vectors` consecutive vectors of features. */
-  private static void gradient1x1(double[] e, int m0, int len, double[] pack, int stride, int k, int vectors, double s, double[] g, int gr) {
-    for (int v = 0; v < vectors; v++) {
-      DoubleVector c0 = DoubleVector.zero(S);
-      for (int t = 0, at = k + v * L; t < len; t++, at += stride) c0 = DoubleVector.fromArray(S, pack, at).fma(DoubleVector.broadcast(S, e[m0 + t]), c0);
-      int o = gr + v * L;
-      c0.fma(DoubleVector.broadcast(S, s), DoubleVector.fromArray(S, g, o)).intoArray(g, o);
-    }
+  /** One vector of one gradient row, g[gr..gr+L), from lanes u..u+L of a packed panel of row length span. */
+  private static void gradient1x1(double[] e, int m0, int len, double[] pk, int span, int u, double s, double[] g, int gr) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    for (int t = 0, pt = u; t < len; t++, pt += span) c0 = DoubleVector.fromArray(S, pk, pt).fma(DoubleVector.broadcast(S, e[m0 + t]), c0);
+    c0.fma(DoubleVector.broadcast(S, s), DoubleVector.fromArray(S, g, gr)).intoArray(g, gr);
   }
 
   /** Q(t) by Estrin's scheme: the same polynomial as Horner's rule with a third of its latency. */
@@ -234,21 +242,22 @@ final class VectorKernels {
     return c1.fma(t8, c0);
   }
 
-  /** h = erf(z), dh = erf'(z) (when not null) over [0, n), with {@link ErfApproximation}'s formula. */
-  static void erf(double[] z, double[] h, double[] dh, int n) {
-    int i = 0;
+  /** h = erf(z), dh = erf'(z) (when not null) over [from, to), with {@link ErfApproximation}'s formula. */
+  static void erf(double[] z, double[] h, double[] dh, int from, int to) {
+    int i = from;
     DoubleVector one = DoubleVector.broadcast(S, 1.0);
-    for (; i + L <= n; i += L) {
+    for (; i + L <= to; i += L) {
       DoubleVector x = DoubleVector.fromArray(S, z, i);
       DoubleVector ax = x.abs();
       DoubleVector t = one.div(ax.fma(DoubleVector.broadcast(S, ErfApproximation.P), one));
       DoubleVector e = x.mul(x).neg().lanewise(VectorOperators.EXP);
       DoubleVector poly = estrin(t);
       DoubleVector v = one.sub(t.mul(e).mul(poly));
-      v.blend(v.neg(), x.compare(VectorOperators.LT, 0.0)).intoArray(h, i);
+      // erf(x) = sign(x) erf(|x|), the sign copied bitwise: a compare and blend costs 0.4 ns a value here
+      v.reinterpretAsLongs().lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, Long.MIN_VALUE)).reinterpretAsDoubles().intoArray(h, i);
       if (dh != null) e.mul(ErfApproximation.TWO_OVER_SQRT_PI).intoArray(dh, i);
     }
-    for (; i < n; i++) {
+    for (; i < to; i++) {
       double x = z[i], e = Math.exp(-x * x);
       h[i] = ErfApproximation.erf(x, e);
       if (dh != null) dh[i] = ErfApproximation.TWO_OVER_SQRT_PI * e;

@@ -27,6 +27,14 @@ class LayerKindGradientTest {
     check(net.bind(TokenData.training(2, 5, 2, 11, 8), TokenData.test(2, 5, 2, 5, 8)), ChainStart.RANDOM);
   }
 
+  @Test
+  void convOverSeveralSampleBlocks() {
+    ConvNetwork net = new ConvNetwork(4, 3, 2, ActivationKernel.named("erf"), 1 / Math.sqrt(4 * 2), 2);
+    TokenData train = TokenData.training(2, 3, 2, 11001, 8);
+    org.junit.jupiter.api.Assertions.assertTrue(net.sampleBlock(net.buffers(train, true)) * 2 < train.count, "several blocks");
+    check(net.bind(train, TokenData.test(2, 3, 2, 5, 8)), ChainStart.RANDOM);
+  }
+
   /** The paper's target: He1(u1.x_a) He1(u2.x_b) He1(u3.x_b) over ordered pairs a != b. */
   private static final List<Target.Factor> PAPER = List.of(new Target.Factor(1, "u1", "a"), new Target.Factor(1, "u2", "b"), new Target.Factor(1, "u3", "b"));
 

@@ -1,6 +1,7 @@
 package org.flscale.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,20 @@ class NetworkGradientTest {
   @Test
   void batchLongerThanACacheBlock() {
     check(new int[] {70, 9, 6}, new String[] {"erf", "erf"}, 1 / Math.sqrt(6), 150);
+  }
+
+  @Test
+  void theStepWalksTheBatchInSampleBlocksWithoutChangingThePotential() {
+    DenseNetwork net = new DenseNetwork(new NetworkShape(new int[] {6, 5}, new ActivationKernel[] {ActivationKernel.named("erf")}, 0.4), 3);
+    SyntheticData train = SyntheticData.training(6, 3, 7001, 5);
+    DenseNetwork.Workspace ws = net.buffers(train, true);
+    assertTrue(net.sampleBlock(ws) * 2 < train.count, "several blocks, the last one partial: " + net.sampleBlock(ws));
+    double[] theta = Potential.draw(net.parameterCount(), new SplittableRandom(2));
+    double blocked = net.potentialAndGradient(theta, ws, 0.3, new double[theta.length]);
+    net.forward(theta, ws, false);
+    double whole = 0.5 * Potential.prior(theta, new double[theta.length]) + 0.5 * Potential.residuals(ws.f, train.y, 0, train.count, 0.3, ws.r) / 0.3;
+    assertEquals(whole, blocked, 1e-12 * whole);
+    GradientCheck.matchesFiniteDifferences((t, g) -> net.potentialAndGradient(t, ws, 0.3, g), theta);
   }
 
   @Test

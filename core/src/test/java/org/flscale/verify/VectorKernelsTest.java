@@ -27,29 +27,58 @@ class VectorKernelsTest {
     assumeTrue(VectorSupport.enabled());
     SplittableRandom rng = new SplittableRandom(7);
     int[] rowsList = {1, 3, 4, 5, 9}, depthList = {1, 2, 7, 8, 17}, countList = {1, 5, 8, 23, 24, 49, 97};
-    for (int rows : rowsList) for (int depth : depthList) for (int count : countList) {
+    for (int rows : rowsList) for (int depth : depthList) for (int count : countList) for (int from : new int[] {0, 3}) {
+      if (from >= count) continue;
+      String where = rows + "x" + depth + " over [" + from + ", " + count + ")";
       double[] theta = gaussian(rng, 3 + rows * depth);
       double[][] in = matrix(rng, depth, count), del = matrix(rng, rows, count), scale = matrix(rng, depth, count);
       double s = 0.37;
       double[][] a = new double[rows][count], b = new double[rows][count];
-      BatchOps.scalarProject(theta, 3, depth, rows, s, in, a, count);
-      VectorKernels.product(theta, 3, depth, 1, rows, depth, s, in, b, count);
-      assertClose(a, b, depth, "project " + rows + "x" + depth + " over " + count);
+      BatchOps.scalarProject(theta, 3, depth, rows, s, in, a, from, count);
+      VectorKernels.product(theta, 3, depth, 1, rows, depth, s, in, b, from, count);
+      assertClose(a, b, depth, "project " + where);
 
       double[][] c = new double[depth][count], e = new double[depth][count];
-      BatchOps.scalarProjectBack(theta, 3, depth, rows, s, del, c, scale, count);
-      BatchOps.projectBack(theta, 3, depth, rows, s, del, e, scale, count);
-      assertClose(c, e, rows, "projectBack " + rows + "x" + depth + " over " + count);
+      BatchOps.scalarProjectBack(theta, 3, depth, rows, s, del, c, scale, from, count);
+      BatchOps.projectBack(theta, 3, depth, rows, s, del, e, scale, from, count);
+      assertClose(c, e, rows, "projectBack " + where);
 
       double[] g1 = gaussian(rng, 2 + rows * depth), g2 = g1.clone();
-      BatchOps.scalarOuterReduce(count, rows, depth, del, in, s, g1, 2);
-      VectorKernels.outerReduce(count, rows, depth, del, in, null, s, g2, 2);
-      for (int q = 0; q < g1.length; q++) assertEquals(g1[q], g2[q], TOL * (1 + count), "outerReduce " + rows + "x" + depth + " over " + count + " at " + q);
+      BatchOps.scalarOuterReduce(from, count, rows, depth, del, in, s, g1, 2);
+      VectorKernels.outerReduce(from, count, rows, depth, del, in, null, s, g2, 2);
+      for (int q = 0; q < g1.length; q++) assertEquals(g1[q], g2[q], TOL * (1 + count), "outerReduce " + where + " at " + q);
       double[] g3 = g1.clone(), g4 = g1.clone(), rowMajor = new double[count * depth];
       for (int mu = 0; mu < count; mu++) for (int k = 0; k < depth; k++) rowMajor[mu * depth + k] = in[k][mu];
-      BatchOps.scalarOuterReduce(count, rows, depth, del, in, s, g3, 2);
-      VectorKernels.outerReduce(count, rows, depth, del, in, rowMajor, s, g4, 2);
-      for (int q = 0; q < g1.length; q++) assertEquals(g3[q], g4[q], TOL * (1 + count), "outerReduce sample-major " + rows + "x" + depth + " over " + count + " at " + q);
+      BatchOps.scalarOuterReduce(from, count, rows, depth, del, in, s, g3, 2);
+      VectorKernels.outerReduce(from, count, rows, depth, del, in, rowMajor, s, g4, 2);
+      for (int q = 0; q < g1.length; q++) assertEquals(g3[q], g4[q], TOL * (1 + count), "outerReduce sample-major " + where + " at " + q);
+    }
+  }
+
+  @Test
+  void theRangeKernelsLeaveSamplesOutsideTheRangeAlone() {
+    assumeTrue(VectorSupport.enabled());
+    SplittableRandom rng = new SplittableRandom(11);
+    int rows = 5, depth = 9, count = 61, from = 13, to = 40;
+    double[] theta = gaussian(rng, rows * depth);
+    double[][] in = matrix(rng, depth, count), out = new double[rows][count];
+    for (double[] row : out) java.util.Arrays.fill(row, 7.0);
+    VectorKernels.product(theta, 0, depth, 1, rows, depth, 1.0, in, out, from, to);
+    double[] z = gaussian(rng, count), h = new double[count];
+    java.util.Arrays.fill(h, 7.0);
+    VectorKernels.erf(z, h, null, from, to);
+    for (int j = 0; j < count; j++) {
+      boolean inside = j >= from && j < to;
+      for (double[] row : out) assertEquals(!inside, row[j] == 7.0, "product at " + j);
+      assertEquals(!inside, h[j] == 7.0, "erf at " + j);
+    }
+  }
+
+  @Test
+  void theAlignedOffsetStartsACacheLineOrIsZero() {
+    for (int size = 8; size < 40; size++) {
+      int o = HeapAlignment.offset(new double[size]);
+      assertTrue(o >= 0 && o < 8, "offset " + o);
     }
   }
 
@@ -60,8 +89,8 @@ class VectorKernelsTest {
     int rows = 6, depth = 2 * VectorKernels.S.length() * 3 + 1, count = 32768 / depth * 2 + 11;
     double[][] in = matrix(rng, depth, count), del = matrix(rng, rows, count);
     double[] g1 = new double[rows * depth], g2 = new double[rows * depth];
-    BatchOps.scalarOuterReduce(count, rows, depth, del, in, 1.0, g1, 0);
-    VectorKernels.outerReduce(count, rows, depth, del, in, null, 1.0, g2, 0);
+    BatchOps.scalarOuterReduce(0, count, rows, depth, del, in, 1.0, g1, 0);
+    VectorKernels.outerReduce(0, count, rows, depth, del, in, null, 1.0, g2, 0);
     for (int q = 0; q < g1.length; q++) assertEquals(g1[q], g2[q], 1e-12 * count, "at " + q);
   }
 
@@ -82,8 +111,8 @@ class VectorKernelsTest {
     int n = 4001 + VectorKernels.S.length() - 1;
     double[] z = new double[n], h = new double[n], dh = new double[n], ht = new double[n], dht = new double[n];
     for (int i = 0; i < n; i++) z[i] = -8 + 16.0 * i / n;
-    VectorKernels.erf(z, h, dh, n);
-    ActivationKernel.tabulatedErf(z, ht, dht, n);
+    VectorKernels.erf(z, h, dh, 0, n);
+    ActivationKernel.tabulatedErf(z, ht, dht, 0, n);
     for (int i = 0; i < n; i++) {
       double x = z[i], e = Math.exp(-x * x);
       assertEquals(ErfApproximation.erf(x, e), h[i], 2e-15, "value at " + x); // Estrin against Horner: a few roundings
