@@ -32,21 +32,32 @@ public final class SparkSweepEngine implements SweepEngine {
     CellRecord run(SweepJob job, Cell cell);
   }
 
+  /** How long a job may wait for its first task to start (an executor to take it), in seconds: spark.flscale.startTimeout. */
+  static final String START_TIMEOUT = "spark.flscale.startTimeout";
+  static final long DEFAULT_START_TIMEOUT_S = 300;
+
   private final JavaSparkContext context;
   private final boolean owned;
   private final CellTask task;
+  private final long startTimeoutSeconds;
 
-  /** On a context the caller owns (tests share one), with a task of its own. */
-  SparkSweepEngine(JavaSparkContext context, CellTask task) {
+  /** On a context the caller owns (tests share one), with a task and a start timeout of its own. */
+  SparkSweepEngine(JavaSparkContext context, CellTask task, long startTimeoutSeconds) {
     this.context = context;
     this.owned = false;
     this.task = task;
+    this.startTimeoutSeconds = startTimeoutSeconds;
+  }
+
+  SparkSweepEngine(JavaSparkContext context, CellTask task) {
+    this(context, task, DEFAULT_START_TIMEOUT_S);
   }
 
   private SparkSweepEngine(JavaSparkContext context, boolean owned) {
     this.context = context;
     this.owned = owned;
     this.task = (job, cell) -> job.runner().runCell(cell);
+    this.startTimeoutSeconds = context.getConf().getLong(START_TIMEOUT, DEFAULT_START_TIMEOUT_S);
   }
 
   @Override
@@ -70,14 +81,24 @@ public final class SparkSweepEngine implements SweepEngine {
     }
     CellTask t = task;
     JavaRDD<CellRecord> records = context.parallelize(cells, cells.size()).map(c -> t.run(job, c));
-    context.setJobGroup("flscale-" + runner.model().name(), "flscale verify " + runner.model().name(), true);
-    try {
-      // one record per partition; the handler runs on the driver as each task succeeds
-      context.sc().runJob(records.rdd(), Partitions.first(), Partitions.handler(done),
-          ClassTag$.MODULE$.apply(CellRecord.class));
-    } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown all the same
-      context.cancelJobGroup("flscale-" + runner.model().name());
-      throw new IllegalStateException("a cell failed on Spark after its retries: " + rootCause(e), e);
+    String group = "flscale-" + runner.model().name() + "-" + java.util.UUID.randomUUID();
+    context.setJobGroup(group, "flscale verify " + runner.model().name(), true);
+    try (StartWatch watch = new StartWatch(context, group, startTimeoutSeconds)) {
+      try {
+        // one record per partition; the handler runs on the driver as each task succeeds
+        context.sc().runJob(records.rdd(), Partitions.first(), Partitions.handler(done),
+            ClassTag$.MODULE$.apply(CellRecord.class));
+      } catch (Exception e) { // Spark's SparkException is checked in Java's eyes but thrown all the same
+        context.cancelJobGroup(group);
+        if (watch.fired()) {
+          throw new VerifyException("--engine spark: no executor of " + context.master() + " started a task within " + startTimeoutSeconds
+              + " s; check that its workers are registered and offer the cores and memory the job asks for (spark.executor.cores,"
+              + " spark.executor.memory), or wait longer with -D" + START_TIMEOUT + "=SECONDS");
+        }
+        throw new VerifyException("--engine spark: a cell failed on each of its attempts (spark.task.maxFailures = "
+            + context.getConf().get("spark.task.maxFailures", "4") + "): " + rootCause(e)
+            + "; the cells finished before it are kept in cells.jsonl, and --resume runs only the rest");
+      }
     } finally {
       context.clearJobGroup();
     }

@@ -29,6 +29,7 @@ import org.flscale.verify.SamplerSettings;
 import org.flscale.verify.SweepEngine;
 import org.flscale.verify.SweepPlan;
 import org.flscale.verify.Verification;
+import org.flscale.verify.VerifyException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,8 +131,8 @@ class SparkSweepEngineTest {
       return job.runner().runCell(cell);
     };
     try (SweepEngine engine = new SparkSweepEngine(context, broken)) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> verification(out, false).run(engine, quiet()));
-      assertTrue(e.getMessage().contains("killed (test)"), e.getMessage());
+      VerifyException e = assertThrows(VerifyException.class, () -> verification(out, false).run(engine, quiet()));
+      assertTrue(e.getMessage().contains("killed (test)") && e.getMessage().contains("--resume"), e.getMessage());
     }
     List<String> finished = keys(out.resolve("cells.jsonl"));
     List<String> lines = Files.readAllLines(out.resolve("cells.jsonl"));
@@ -144,6 +145,34 @@ class SparkSweepEngineTest {
     List<String> all = Files.readAllLines(out.resolve("cells.jsonl"));
     assertEquals(lines, all.subList(0, lines.size()), "the finished lines are kept as they were");
     assertEquals(9, new HashSet<>(keys(out.resolve("cells.jsonl"))).size());
+  }
+
+  /** Holds the slots of the test's blocking job (tasks of local mode share the test's JVM). */
+  private static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+
+  @Test
+  void aJobNoExecutorTakesStopsAfterTheStartTimeoutWithAClearMessage() throws Exception {
+    // another job holds both task slots, as a cluster without a free executor would
+    Thread blocker = new Thread(() -> {
+      context.setJobGroup("blocker", "holds the slots", true);
+      try {
+        context.parallelize(List.of(1, 2), 2).foreach(x -> RELEASE.await(60, TimeUnit.SECONDS));
+      } catch (RuntimeException e) {
+        // cancelled at the end of the test
+      }
+    });
+    blocker.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (context.statusTracker().getActiveStageIds().length == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+      try (SweepEngine engine = new SparkSweepEngine(context, (job, cell) -> job.runner().runCell(cell), 2)) {
+        VerifyException e = assertThrows(VerifyException.class, () -> verification(tmp.resolve("waiting"), false).run(engine, quiet()));
+        assertTrue(e.getMessage().contains("no executor") && e.getMessage().contains("within 2 s"), e.getMessage());
+      }
+    } finally {
+      RELEASE.countDown();
+      blocker.join(30_000);
+    }
   }
 
   @Test
