@@ -103,52 +103,64 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
     return new Buffers(data, withGradient);
   }
 
+  /** Samples a block: the scores, values and outputs of a block near 256 KiB (as {@link DenseNetwork#sampleBlock}). */
+  @Override int sampleBlock(Buffers b) {
+    return Math.max(64, (32768 / (tokens * dim * 2 + heads * (tokens * tokens + 2 * tokens) + dim)) & ~7);
+  }
+
+  @Override void forward(double[] theta, Buffers b, boolean derivatives) {
+    forward(theta, b, derivatives, 0, b.data.count);
+  }
+
+  @Override void backward(double[] theta, Buffers b, double[] grad) {
+    backward(theta, b, grad, 0, b.data.count);
+  }
+
   @Override
-  void forward(double[] theta, Buffers b, boolean derivatives) {
-    int m = b.data.count;
+  void forward(double[] theta, Buffers b, boolean derivatives, int from, int to) {
     double[][][] x = b.data.xt;
-    java.util.Arrays.fill(b.f, 0.0);
+    java.util.Arrays.fill(b.f, from, to, 0.0);
     for (int h = 0; h < heads; h++) {
       for (int k = 0; k < tokens; k++) {
-        BatchOps.project(theta, scoreOffset(h), dim, dim, scoreScale, x[k], b.z[k], m); // z_k = A_h x_k
+        BatchOps.project(theta, scoreOffset(h), dim, dim, scoreScale, x[k], b.z[k], from, to); // z_k = A_h x_k
         double[] v = b.v[h][k];
-        java.util.Arrays.fill(v, 0.0);
-        for (int j = 0; j < dim; j++) BatchOps.axpy(0, m, valueScale * theta[valueOffset(h) + j], x[k][j], v);
+        java.util.Arrays.fill(v, from, to, 0.0);
+        for (int j = 0; j < dim; j++) BatchOps.axpy(from, to, valueScale * theta[valueOffset(h) + j], x[k][j], v);
       }
       for (int a = 0; a < tokens; a++) {
         double[][] p = b.p[h][a];
         for (int k = 0; k < tokens; k++) {
-          java.util.Arrays.fill(p[k], 0.0);
-          for (int j = 0; j < dim; j++) multiplyAdd(m, x[a][j], b.z[k][j], p[k]); // s_ak = x_a . A_h x_k
+          java.util.Arrays.fill(p[k], from, to, 0.0);
+          for (int j = 0; j < dim; j++) multiplyAdd(from, to, x[a][j], b.z[k][j], p[k]); // s_ak = x_a . A_h x_k
         }
-        softmax(p, b.max, b.t, m);
+        softmax(p, b.max, b.t, from, to);
         double[] o = b.o[h][a];
-        java.util.Arrays.fill(o, 0.0);
-        for (int k = 0; k < tokens; k++) multiplyAdd(m, p[k], b.v[h][k], o);
-        BatchOps.axpy(0, m, outScale, o, b.f);
+        java.util.Arrays.fill(o, from, to, 0.0);
+        for (int k = 0; k < tokens; k++) multiplyAdd(from, to, p[k], b.v[h][k], o);
+        BatchOps.axpy(from, to, outScale, o, b.f);
       }
     }
   }
 
-  /** y[j] += a[j] b[j]. */
-  private static void multiplyAdd(int m, double[] a, double[] b, double[] y) {
-    for (int j = 0; j < m; j++) y[j] += a[j] * b[j];
+  /** y[j] += a[j] b[j], from <= j < to. */
+  private static void multiplyAdd(int from, int to, double[] a, double[] b, double[] y) {
+    for (int j = from; j < to; j++) y[j] += a[j] * b[j];
   }
 
   /** The rows p[k] hold scores s_k per sample; they become softmax_k(s), the maximum subtracted for range. */
-  private void softmax(double[][] p, double[] max, double[] sum, int m) {
-    System.arraycopy(p[0], 0, max, 0, m);
-    for (int k = 1; k < tokens; k++) for (int mu = 0; mu < m; mu++) max[mu] = Math.max(max[mu], p[k][mu]);
-    java.util.Arrays.fill(sum, 0, m, 0.0);
+  private void softmax(double[][] p, double[] max, double[] sum, int from, int to) {
+    System.arraycopy(p[0], from, max, from, to - from);
+    for (int k = 1; k < tokens; k++) for (int mu = from; mu < to; mu++) max[mu] = Math.max(max[mu], p[k][mu]);
+    java.util.Arrays.fill(sum, from, to, 0.0);
     for (int k = 0; k < tokens; k++) {
       double[] r = p[k];
-      for (int mu = 0; mu < m; mu++) {
+      for (int mu = from; mu < to; mu++) {
         r[mu] = Math.exp(r[mu] - max[mu]);
         sum[mu] += r[mu];
       }
     }
-    for (int mu = 0; mu < m; mu++) sum[mu] = 1 / sum[mu];
-    for (int k = 0; k < tokens; k++) BatchOps.multiplyInPlace(m, p[k], sum);
+    for (int mu = from; mu < to; mu++) sum[mu] = 1 / sum[mu];
+    for (int k = 0; k < tokens; k++) BatchOps.multiplyInPlace(from, to, p[k], sum);
   }
 
   /**
@@ -156,27 +168,26 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
    * s_ab = x_a . A_h x_b gives dU/dA_h = sum_a x_a (sum_b dU/ds_ab x_b)^T, reduced over the batch.
    */
   @Override
-  void backward(double[] theta, Buffers b, double[] grad) {
-    int m = b.data.count;
+  void backward(double[] theta, Buffers b, double[] grad, int from, int to) {
     double[][][] x = b.data.xt;
     double[] t = b.t;
     for (int h = 0; h < heads; h++) {
       double[][][] p = b.p[h];
       for (int k = 0; k < tokens; k++) {
-        java.util.Arrays.fill(t, 0.0);
-        for (int a = 0; a < tokens; a++) BatchOps.axpy(0, m, 1, p[a][k], t);
-        BatchOps.multiplyInPlace(m, t, b.r);
-        for (int j = 0; j < dim; j++) grad[valueOffset(h) + j] += outScale * valueScale * BatchOps.dot(0, m, t, x[k][j]);
+        java.util.Arrays.fill(t, from, to, 0.0);
+        for (int a = 0; a < tokens; a++) BatchOps.axpy(from, to, 1, p[a][k], t);
+        BatchOps.multiplyInPlace(from, to, t, b.r);
+        for (int j = 0; j < dim; j++) grad[valueOffset(h) + j] += outScale * valueScale * BatchOps.dot(from, to, t, x[k][j]);
       }
       for (int a = 0; a < tokens; a++) {
-        for (double[] row : b.g) java.util.Arrays.fill(row, 0.0);
+        for (double[] row : b.g) java.util.Arrays.fill(row, from, to, 0.0);
         double[] o = b.o[h][a];
         for (int k = 0; k < tokens; k++) {
           double[] pk = p[a][k], v = b.v[h][k];
-          for (int mu = 0; mu < m; mu++) t[mu] = outScale * b.r[mu] * pk[mu] * (v[mu] - o[mu]);
-          for (int j = 0; j < dim; j++) multiplyAdd(m, t, x[k][j], b.g[j]);
+          for (int mu = from; mu < to; mu++) t[mu] = outScale * b.r[mu] * pk[mu] * (v[mu] - o[mu]);
+          for (int j = 0; j < dim; j++) multiplyAdd(from, to, t, x[k][j], b.g[j]);
         }
-        BatchOps.outerReduce(m, dim, dim, x[a], b.g, scoreScale, grad, scoreOffset(h));
+        BatchOps.outerReduce(from, to, dim, dim, x[a], b.g, scoreScale, grad, scoreOffset(h));
       }
     }
   }

@@ -46,6 +46,14 @@ class LayerKindGradientTest {
   }
 
   @Test
+  void attentionOverSeveralSampleBlocks() {
+    AttentionNetwork net = new AttentionNetwork(3, 3, 2, PAPER);
+    PairData train = PairData.training(3, 3, PAPER, 1501, 2);
+    org.junit.jupiter.api.Assertions.assertTrue(net.sampleBlock(net.buffers(train, true)) * 2 < train.count, "several blocks");
+    check(net.bind(train, PairData.test(3, 3, PAPER, 5, 2)), ChainStart.RANDOM);
+  }
+
+  @Test
   void attentionHeadOneHeadManyTokensKeyOnlyTarget() {
     AttentionNetwork net = new AttentionNetwork(4, 5, 1, List.of(new Target.Factor(2, "u1", "b")));
     check(net.bind(6, 5, 4), ChainStart.ALIGNED);
