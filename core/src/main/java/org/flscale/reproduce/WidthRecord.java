@@ -17,9 +17,9 @@ public record WidthRecord(
     String model, String settings, String scale, int width, int d, int p, int seed, String start, List<Integer> widths,
     double alignment, double testMse, double trainLoss, List<Double> outliers, List<Double> specialised,
     List<Double> meanAbsOverlap, List<Double> priorRms, List<List<Double>> histogram, long steps, double dt, double dtFactor,
-    double seconds, boolean diverged) {
+    double seconds, boolean diverged) implements org.flscale.verify.JsonLinesStore.Line {
 
-  public String key() {
+  @Override public String key() {
     return width + "/" + seed + "/" + start;
   }
 

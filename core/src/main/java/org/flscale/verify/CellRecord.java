@@ -17,7 +17,7 @@ public record CellRecord(
     String model, String settings, int d, int p, double ratio, int seed, String start, List<Integer> widths,
     double alignment, @JsonAlias("testMse") double testMse, List<Double> specialised, @JsonAlias("trainLoss") double trainLoss, long steps, double dt,
     @JsonAlias("dtFactor") double dtFactor, double seconds, boolean diverged, Map<String, Integer> scales,
-    long gradientEvaluations) implements java.io.Serializable {
+    long gradientEvaluations) implements java.io.Serializable, JsonLinesStore.Line {
 
   /** A record without the gradient count (as files written before it was recorded). */
   public CellRecord(String model, String settings, int d, int p, double ratio, int seed, String start, List<Integer> widths,
@@ -27,7 +27,7 @@ public record CellRecord(
         seconds, diverged, scales, 0);
   }
 
-  public String key() {
+  @Override public String key() {
     return d + "/" + p + "/" + seed + "/" + start;
   }
 

@@ -27,7 +27,7 @@ public record NetworkShape(int[] widths, ActivationKernel[] activations, double 
     return n + outputWidth();
   }
 
-  /** Offset in the flat parameter vector of V_l (stored transposed: index k * n[l] + i). */
+  /** Offset in the flat parameter vector of V_l, stored row-major: V_l[i][k] at offset + i * n[l-1] + k. */
   public int weightOffset(int l) {
     int off = 0;
     for (int m = 1; m < l; m++) off += widths[m - 1] * widths[m];
