@@ -64,6 +64,7 @@ public final class SweepJob implements Serializable {
 
   /** Rebuilds the runner from the text alone (what a remote executor does). */
   SweepRunner rebuild() {
+    KernelWarmup.start(); // an executor's first cells then run compiled kernels, as the driver's do
     try {
       Path dir = Files.createTempDirectory("flscale-rules");
       for (Map.Entry<String, String> f : rules.entrySet()) Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
@@ -75,6 +76,7 @@ public final class SweepJob implements Serializable {
       if (!r.settingsKey().equals(settingsKey)) {
         throw new IllegalStateException("the rebuilt sweep has the settings " + r.settingsKey() + ", the driver's " + settingsKey);
       }
+      KernelWarmup.await();
       return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
