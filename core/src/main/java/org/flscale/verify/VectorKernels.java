@@ -25,6 +25,7 @@ final class VectorKernels {
    */
   private static final ThreadLocal<double[][]> PANEL = ThreadLocal.withInitial(() -> new double[1][0]);
   private static final ThreadLocal<double[][]> PACK = ThreadLocal.withInitial(() -> new double[1][0]);
+  private static final ThreadLocal<double[][]> LANES = ThreadLocal.withInitial(() -> new double[1][0]);
 
   /**
    * c[r][j] = s sum_t a[a0 + r rs + t ts] b[t][j] for r < rows, t < depth, m0 <= j < m1: the forward
@@ -131,7 +132,7 @@ final class VectorKernels {
    * same input sample-major (inRows[mu nin + k], the data's own layout), which packs by row copies.
    */
   static void outerReduce(int from, int to, int nout, int nin, double[][] del, double[][] in, double[] inRows, double s, double[] g, int g0) {
-    int kv = nin - nin % L; // features covered by whole vectors; the rest reduce as dot products
+    int kv = nin - nin % L; // features covered by whole vectors; the rest are one zero-padded vector
     int block = 128;
     double[] pk = packBuffer(PACK, block * 3 * L + HeapAlignment.PAD);
     int o = HeapAlignment.offset(pk), vectors = kv / L;
@@ -156,9 +157,41 @@ final class VectorKernels {
         for (; i < nout; i++) for (int u = 0; u < w; u++) gradient1x1(del[i], m0, len, pk, span, o + u * L, s, g, g0 + i * nin + k + u * L);
         v += w;
       }
+      if (kv < nin) gradientTail(del, nout, m0, len, in, inRows, nin, kv, pk, o, s, g, g0);
     }
-    for (int k = kv; k < nin; k++) {
-      for (int i = 0; i < nout; i++) g[g0 + i * nin + k] += s * BatchOps.dot(from, to, del[i], in[k]);
+  }
+
+  /**
+   * The last nin - kv features, fewer than a vector (a conv patch of 12 leaves 4, of 6 all): packed
+   * as one vector with zeros beyond nin, reduced 4 rows at a time, added to g lane by lane.
+   */
+  private static void gradientTail(double[][] del, int nout, int m0, int len, double[][] in, double[] inRows, int nin, int kv, double[] pk, int o,
+      double s, double[] g, int g0) {
+    int rest = nin - kv;
+    for (int t = 0, at = o; t < len; t++, at += L) {
+      for (int u = 0; u < L; u++) pk[at + u] = u >= rest ? 0 : inRows != null ? inRows[(m0 + t) * nin + kv + u] : in[kv + u][m0 + t];
+    }
+    double[] lanes = packBuffer(LANES, 4 * L);
+    int i = 0;
+    for (; i + 3 < nout; i += 4) {
+      double[] e0 = del[i], e1 = del[i + 1], e2 = del[i + 2], e3 = del[i + 3];
+      DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+      for (int t = 0, pt = o; t < len; t++, pt += L) {
+        DoubleVector x = DoubleVector.fromArray(S, pk, pt);
+        int mu = m0 + t;
+        c0 = x.fma(DoubleVector.broadcast(S, e0[mu]), c0);
+        c1 = x.fma(DoubleVector.broadcast(S, e1[mu]), c1);
+        c2 = x.fma(DoubleVector.broadcast(S, e2[mu]), c2);
+        c3 = x.fma(DoubleVector.broadcast(S, e3[mu]), c3);
+      }
+      c0.intoArray(lanes, 0); c1.intoArray(lanes, L); c2.intoArray(lanes, 2 * L); c3.intoArray(lanes, 3 * L);
+      for (int q = 0; q < 4; q++) for (int u = 0; u < rest; u++) g[g0 + (i + q) * nin + kv + u] += s * lanes[q * L + u];
+    }
+    for (; i < nout; i++) {
+      DoubleVector c0 = DoubleVector.zero(S);
+      for (int t = 0, pt = o; t < len; t++, pt += L) c0 = DoubleVector.fromArray(S, pk, pt).fma(DoubleVector.broadcast(S, del[i][m0 + t]), c0);
+      c0.intoArray(lanes, 0);
+      for (int u = 0; u < rest; u++) g[g0 + i * nin + kv + u] += s * lanes[u];
     }
   }
 
