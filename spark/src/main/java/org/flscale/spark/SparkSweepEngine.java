@@ -67,6 +67,8 @@ public final class SparkSweepEngine implements SweepEngine {
 
   @Override
   public String describe() {
+    // a cluster's task slots are its executors' cores, known only once they have registered
+    if (!context.master().startsWith("local")) return "Spark " + context.master() + " (as many task slots as its executors have cores)";
     return "Spark " + context.master() + " (" + context.defaultParallelism() + " task slots)";
   }
 
