@@ -48,6 +48,11 @@ public final class Affine {
     return constant;
   }
 
+  /** This without its constant: the part that varies with the variables. */
+  public Affine linearPart() {
+    return constant.signum() == 0 ? this : new Affine(Q.ZERO, vars, coeffs);
+  }
+
   public Q coeff(String var) {
     int i = Arrays.binarySearch(vars, var);
     return i >= 0 ? coeffs[i] : Q.ZERO;

@@ -1,8 +1,11 @@
 package org.flscale.solve;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.flscale.math.Q;
 import org.flscale.math.Affine;
@@ -165,11 +168,44 @@ public final class MinMax {
     return out;
   }
 
-  /** Without bounds on any variable, only what is dominated by a constant margin goes. */
-  private static final Box NO_BOUNDS = new Box();
-
+  /**
+   * {@link #pruned} without bounds on any variable, where a <= b everywhere only when b - a is a
+   * non-negative constant: a term goes for another of the same variable part and a greater
+   * constant, a branch for one whose every term it matches so. The same result as the pairwise
+   * test on an empty box, found by hashing the variable parts (the products of deep chains build
+   * branches of hundreds of terms).
+   */
   private MinMax simplify() {
-    return pruned(NO_BOUNDS);
+    List<List<Affine>> reduced = new ArrayList<>();
+    List<Map<Affine, Q>> greatest = new ArrayList<>();
+    for (List<Affine> b : branches) {
+      Map<Affine, Q> top = new HashMap<>();
+      for (Affine a : b) top.merge(a.linearPart(), a.constant(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+      List<Affine> out = new ArrayList<>();
+      Set<Affine> kept = new HashSet<>();
+      for (Affine a : b) if (a.constant().equals(top.get(a.linearPart())) && kept.add(a.linearPart())) out.add(a);
+      reduced.add(List.copyOf(out));
+      greatest.add(top);
+    }
+    List<List<Affine>> kept = new ArrayList<>();
+    for (int i = 0; i < reduced.size(); i++) {
+      boolean dominated = false;
+      for (int j = 0; j < reduced.size() && !dominated; j++) {
+        if (i == j) continue;
+        if (matched(reduced.get(j), greatest.get(i)) && (!matched(reduced.get(i), greatest.get(j)) || j < i)) dominated = true;
+      }
+      if (!dominated) kept.add(reduced.get(i));
+    }
+    return new MinMax(kept);
+  }
+
+  /** Whether every term of x lies below a term of the branch whose greatest constant per variable part is y. */
+  private static boolean matched(List<Affine> x, Map<Affine, Q> y) {
+    for (Affine a : x) {
+      Q c = y.get(a.linearPart());
+      if (c == null || c.compareTo(a.constant()) < 0) return false;
+    }
+    return true;
   }
 
   @Override
