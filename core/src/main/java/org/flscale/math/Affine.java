@@ -50,8 +50,13 @@ public final class Affine {
 
   /** This without its constant: the part that varies with the variables. */
   public Affine linearPart() {
-    return constant.signum() == 0 ? this : new Affine(Q.ZERO, vars, coeffs);
+    if (constant.signum() == 0) return this;
+    Affine l = linear;
+    if (l == null) linear = l = new Affine(Q.ZERO, vars, coeffs);
+    return l;
   }
+
+  private Affine linear; // linearPart(), made once (a benign race: any thread's copy is equal)
 
   public Q coeff(String var) {
     int i = Arrays.binarySearch(vars, var);
@@ -186,9 +191,16 @@ public final class Affine {
     return o instanceof Affine a && constant.equals(a.constant) && Arrays.equals(vars, a.vars) && Arrays.equals(coeffs, a.coeffs);
   }
 
+  private int hash; // computed once (0: not yet); affine forms are hashed heavily by MinMax
+
   @Override
   public int hashCode() {
-    return 31 * (31 * constant.hashCode() + Arrays.hashCode(vars)) + Arrays.hashCode(coeffs);
+    int h = hash;
+    if (h == 0) {
+      h = 31 * (31 * constant.hashCode() + Arrays.hashCode(vars)) + Arrays.hashCode(coeffs);
+      hash = h == 0 ? 1 : h;
+    }
+    return hash;
   }
 
   @Override

@@ -176,23 +176,34 @@ public final class MinMax {
    * branches of hundreds of terms).
    */
   private MinMax simplify() {
-    List<List<Affine>> reduced = new ArrayList<>();
-    List<Map<Affine, Q>> greatest = new ArrayList<>();
+    int n = branches.size();
+    List<List<Affine>> reduced = new ArrayList<>(n);
+    List<Map<Affine, Q>> greatest = new ArrayList<>(n);
+    long[] signature = new long[n]; // a bit per variable part (by hash): j can match i only if j's bits are among i's
     for (List<Affine> b : branches) {
       Map<Affine, Q> top = new HashMap<>();
       for (Affine a : b) top.merge(a.linearPart(), a.constant(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
       List<Affine> out = new ArrayList<>();
       Set<Affine> kept = new HashSet<>();
-      for (Affine a : b) if (a.constant().equals(top.get(a.linearPart())) && kept.add(a.linearPart())) out.add(a);
+      long sig = 0;
+      for (Affine a : b) {
+        Affine part = a.linearPart();
+        if (a.constant().equals(top.get(part)) && kept.add(part)) {
+          out.add(a);
+          sig |= 1L << (part.hashCode() & 63);
+        }
+      }
+      signature[reduced.size()] = sig;
       reduced.add(List.copyOf(out));
       greatest.add(top);
     }
     List<List<Affine>> kept = new ArrayList<>();
-    for (int i = 0; i < reduced.size(); i++) {
+    for (int i = 0; i < n; i++) {
       boolean dominated = false;
-      for (int j = 0; j < reduced.size() && !dominated; j++) {
-        if (i == j) continue;
-        if (matched(reduced.get(j), greatest.get(i)) && (!matched(reduced.get(i), greatest.get(j)) || j < i)) dominated = true;
+      for (int j = 0; j < n && !dominated; j++) {
+        if (i == j || (signature[j] & ~signature[i]) != 0) continue;
+        boolean ji = matched(reduced.get(j), greatest.get(i));
+        if (ji && (j < i || (signature[i] & ~signature[j]) != 0 || !matched(reduced.get(i), greatest.get(j)))) dominated = true;
       }
       if (!dominated) kept.add(reduced.get(i));
     }
