@@ -62,6 +62,10 @@ public final class Verification {
     } catch (IllegalArgumentException e) {
       throw new VerifyException(e.getMessage());
     }
+    for (ModelInstance m : instances) {
+      String why = plan.sampler().precision().unsupported(m.kind().name());
+      if (why != null) throw new VerifyException(why);
+    }
     if (!options.thresholds().contains(options.primary())) {
       throw new VerifyException("--primary " + options.primary() + " is not one of --thresholds " + options.thresholds());
     }
