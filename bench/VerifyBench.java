@@ -12,11 +12,11 @@ import org.flscale.verify.*;
  *                        network) at each size, with the peak measured before every size, REPS times:
  *                        "peak GFLOPS" and "step d N P steps seconds GFLOPS" lines, each followed by the
  *                        same loop with --precision fp32's passes: "step-fp32 d N P steps seconds GFLOPS fp64/fp32"
- *   chain d T [K [warmup|fp32]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
+ *   chain d T [K [warmup|fp32|fp32-warmup]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
  *                        dt = 0.1 kappa d / P, T prior times (the verifier's sampler); the first is cold:
  *                        "chain java d P T steps cpu-seconds wall-seconds alignment cold|warm|after-warmup";
  *                        warmup: verify's KernelWarmup runs first (in verify it overlaps the derivation);
- *                        fp32: the passes of --precision fp32 (who: java-fp32)
+ *                        fp32: the passes of --precision fp32 (who: java-fp32, java-fp32-warmed)
  * Times are the thread's CPU time (wall time on a shared machine measures the scheduler's share).
  * FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
  * and the update are not counted (they are what the kernels spend beyond the products).
@@ -38,11 +38,11 @@ public class VerifyBench {
       }
       case "chain" -> {
         int d = Integer.parseInt(args[1]), k = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        boolean warmup = args.length > 4 && args[4].equals("warmup"), fp32 = args.length > 4 && args[4].equals("fp32");
-        if (warmup) KernelWarmup.start(); // as verify does, while it derives its prediction
+        boolean warmup = args.length > 4 && args[4].endsWith("warmup"), fp32 = args.length > 4 && args[4].startsWith("fp32");
+        if (warmup) KernelWarmup.start(fp32 ? Precision.FP32 : Precision.FP64); // as verify does, while it derives its prediction
         for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep, warmup, fp32);
       }
-      default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K [warmup|fp32]]");
+      default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K [warmup|fp32|fp32-warmup]]");
     }
   }
 
@@ -129,7 +129,7 @@ public class VerifyBench {
     long c0 = cpuNanos();
     ChainResult r = new LangevinSampler(st).run(net, theta, rng);
     double cpu = (cpuNanos() - c0) * 1e-9;
-    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", warmup ? "java-warmed" : fp32 ? "java-fp32" : "java", d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
+    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", (fp32 ? "java-fp32" : "java") + (warmup ? "-warmed" : ""), d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
         warmup ? "after-warmup" : rep == 0 ? "cold" : "warm");
   }
 }

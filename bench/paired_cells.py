@@ -28,6 +28,7 @@ for k in sorted(set(a) & set(b)):
 print(f"| d | P/d | start | {la} A | {lb} A | paired difference | p | chain seconds ({la} / {lb}) |")
 print("|---|---|---|---|---|---|---|---|")
 diffs, ps, sa, sb, diverged = [], [], 0.0, 0.0, 0
+by_d, se_d = defaultdict(list), defaultdict(list)
 def mse(v):
     m = sum(v) / len(v)
     return m, (math.sqrt(sum((x - m) ** 2 for x in v) / (len(v) - 1) / len(v)) if len(v) > 1 else float("nan"))
@@ -40,12 +41,17 @@ for (d, r, st), rows in sorted(cells.items()):
     if math.isnan(p): p = 1.0
     ps.append(p)
     (ma, ea), (mb, eb), (md, ed) = mse(xa), mse(xb), mse(dd)
-    print(f"| {d} | {r:g} | {st} | {ma:.3f} +- {ea:.3f} | {mb:.3f} +- {eb:.3f} | {md:+.4f} +- {ed:.4f} | {p:.2f} | {sum(x[2] for x in rows):.1f} / {sum(x[3] for x in rows):.1f} |")
+    print(f"| {d} | {r:g} | {st} | {ma:.3f} +- {ea:.3f} | {mb:.3f} +- {eb:.3f} | {md:+.1e} +- {ed:.1e} | {p:.2f} | {sum(x[2] for x in rows):.1f} / {sum(x[3] for x in rows):.1f} |")
+    by_d[d] += dd; se_d[d].append(ea)
 m, e = mse(diffs)
 t = stats.t.ppf(0.975, len(diffs) - 1)
 sig = sum(p < 0.05 for p in ps)
 fisher = stats.combine_pvalues(ps, method="fisher").pvalue
 print()
-print(f"chain pairs {len(diffs)}, cells {len(ps)}; mean paired difference {lb} - {la}: {m:+.5f} +- {e:.5f} (95% interval [{m - t * e:+.5f}, {m + t * e:+.5f}])")
+for d in sorted(by_d):
+    md, ed = mse(by_d[d])
+    print(f"d = {d}: {len(by_d[d])} pairs, mean difference {md:+.2e} +- {ed:.1e}, mean |difference| {sum(abs(x) for x in by_d[d]) / len(by_d[d]):.1e}; "
+          f"standard error of a cell's {la} A over its seeds {sum(se_d[d]) / len(se_d[d]):.3f}")
+print(f"chain pairs {len(diffs)}, cells {len(ps)}; mean paired difference {lb} - {la}: {m:+.2e} +- {e:.1e} (95% interval [{m - t * e:+.2e}, {m + t * e:+.2e}])")
 print(f"cells at p < 0.05: {sig} of {len(ps)} ({0.05 * len(ps):.1f} expected by chance); Fisher's combination p = {fisher:.2f}; diverged chains {diverged}")
-print(f"mean |A_{lb} - A_{la}| per chain pair {sum(abs(x) for x in diffs) / len(diffs):.5f}; chain seconds {sa:.0f} / {sb:.0f} = {sa / sb:.2f}")
+print(f"mean |A_{lb} - A_{la}| per chain pair {sum(abs(x) for x in diffs) / len(diffs):.1e}, largest {max(abs(x) for x in diffs):.1e}; chain seconds (wall) {sa:.0f} / {sb:.0f} = {sa / sb:.2f}")

@@ -10,7 +10,8 @@
 #     test points averaged ~100 times) as a fresh process each: Java (flscale's sampler, a cold JVM),
 #     numpy (+ scipy's erf) and PyTorch, float64, one thread each; Java once more after verify's
 #     kernel warm-up (java-warmed: what a chain of flscale verify costs, the warm-up overlapping the derivation there),
-#     and once with --precision fp32 (java-fp32; the last column is the chain CPU ratio java / java-fp32, > 1: fp32 faster). T = 3 prior times (4800 steps) up
+#     and once with --precision fp32 after its warm-up (java-fp32-warmed; the last column is the chain CPU ratio java-warmed /
+#     java-fp32-warmed, > 1: fp32 faster). T = 3 prior times (4800 steps) up
 #     to d = 64, shortened above (T = 1 at 128, 0.3 at 256: same steps per unit time, same sampling).
 # Times are CPU seconds (the chain's own, and the whole process's user + system from /usr/bin/time)
 # and wall seconds; under a load above the core count, CPU time is the fair measure.
@@ -44,7 +45,7 @@ awk -v reps="$2" '
       }
       n32 = ns32[d]; for (i = 1; i <= n32; i++) { a[i] = gf32[d, i]; b[i] = sr32[d, i] }
       g32 = n32 ? sprintf("%.1f", med(a, n32)) : "-"; s32 = n32 ? sprintf("%.2f [%s]", med(b, n32), span(b, n32)) : "-"
-      m = 0; for (r = 1; r <= reps; r++) if (("java", d, r) in cpu && ("java-fp32", d, r) in cpu) { m++; x[m] = cpu["java", d, r] / cpu["java-fp32", d, r] }
+      m = 0; for (r = 1; r <= reps; r++) if (("java-warmed", d, r) in cpu && ("java-fp32-warmed", d, r) in cpu) { m++; x[m] = cpu["java-warmed", d, r] / cpu["java-fp32-warmed", d, r] }
       c32 = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
       printf "%5d | %8.1f %9.1f %7.1f%% | %-5s %5d | %-17s %-17s %-17s | %-17s %-17s %-17s | %9s %-17s %-17s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4], rat[5], rat[6], g32, s32, c32
       printf "%5s | %8s %9s %8s |\n", "", "", sg, sp
@@ -88,7 +89,7 @@ for rep in $(seq 1 "$reps"); do
     t="$(prior_time "$d")"
     echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t")" >> "$out"
     echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 warmup)" >> "$out"
-    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 fp32)" >> "$out"
+    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 fp32-warmup)" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py numpy "$d" "$t")" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py torch "$d" "$t")" >> "$out"
   done

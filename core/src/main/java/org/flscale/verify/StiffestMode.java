@@ -12,8 +12,10 @@ final class StiffestMode {
   static final int ITERATIONS = 20;
   private static final double EPS = 1e-5;
   /**
-   * The probe of a float gradient: its rounding (6e-8 of each term) over 1e-5 would swamp Hv;
-   * over 1e-3 it is below 1e-4 of lambda_max, and the curvature's change over the probe ~1e-3.
+   * The probe of a float gradient, whose rounding (6e-8 of each term) the difference divides by the
+   * probe: measured on the two-layer erf net at d = 32 and 64 (prior draw), lambda_max from float
+   * gradients was off by 0.4 % at 1e-5 and by 0.01 % at 1e-3, where the curvature's own change over
+   * the probe is still below that.
    */
   private static final double FLOAT_EPS = 1e-3;
   private final double[] v, probe, probeGrad;

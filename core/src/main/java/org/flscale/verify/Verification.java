@@ -53,7 +53,7 @@ public final class Verification {
    */
   public Verification(ArchModel file, String text, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
       Q predicted, Options options) {
-    KernelWarmup.start(); // compiles the kernels while the prediction is derived
+    KernelWarmup.start(plan.sampler().precision()); // compiles the kernels while the prediction is derived
     this.model = FreedScales.free(file, values.keySet());
     this.overridden = FreedScales.tied(file, values.keySet());
     this.series = SizeSeries.combinations(values, model.baseScale());
