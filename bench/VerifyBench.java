@@ -10,11 +10,13 @@ import org.flscale.verify.*;
  *   peak                 one core's FP64 peak: a loop of independent vector FMAs held in registers
  *   steps REPS d,N,P ... the Langevin step loop (forward, backward, noisy update of a two-layer erf
  *                        network) at each size, with the peak measured before every size, REPS times:
- *                        "peak GFLOPS" and "step d N P steps seconds GFLOPS" lines
- *   chain d T [K [warmup]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
+ *                        "peak GFLOPS" and "step d N P steps seconds GFLOPS" lines, each followed by the
+ *                        same loop with --precision fp32's passes: "step-fp32 d N P steps seconds GFLOPS fp64/fp32"
+ *   chain d T [K [warmup|fp32|fp32-warmup]] K chains (default 1) of the reference cell at d: N = d, P = 16 d, kappa = 0.1,
  *                        dt = 0.1 kappa d / P, T prior times (the verifier's sampler); the first is cold:
  *                        "chain java d P T steps cpu-seconds wall-seconds alignment cold|warm|after-warmup";
- *                        warmup: verify's KernelWarmup runs first (in verify it overlaps the derivation)
+ *                        warmup: verify's KernelWarmup runs first (in verify it overlaps the derivation);
+ *                        fp32: the passes of --precision fp32 (who: java-fp32, java-fp32-warmed)
  * Times are the thread's CPU time (wall time on a shared machine measures the scheduler's share).
  * FLOPs counted per step: 4 P d N (the two matrix products) + 4 P N (readout); activations, noise
  * and the update are not counted (they are what the kernels spend beyond the products).
@@ -36,11 +38,11 @@ public class VerifyBench {
       }
       case "chain" -> {
         int d = Integer.parseInt(args[1]), k = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-        boolean warmup = args.length > 4 && args[4].equals("warmup");
-        if (warmup) KernelWarmup.start(); // as verify does, while it derives its prediction
-        for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep, warmup);
+        boolean warmup = args.length > 4 && args[4].endsWith("warmup"), fp32 = args.length > 4 && args[4].startsWith("fp32");
+        if (warmup) KernelWarmup.start(fp32 ? Precision.FP32 : Precision.FP64); // as verify does, while it derives its prediction
+        for (int rep = 0; rep < k; rep++) chain(d, Double.parseDouble(args[2]), rep, warmup, fp32);
       }
-      default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K]");
+      default -> throw new IllegalArgumentException("peak | steps REPS d,N,P ... | chain d T [K [warmup|fp32|fp32-warmup]]");
     }
   }
 
@@ -83,15 +85,25 @@ public class VerifyBench {
         .add(c12).add(c13).add(c14).add(c15).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
   }
 
+  /** The step loop in fp64, then in fp32 on the same data and start: "step ..." and "step-fp32 ... ratio" lines. */
   static void steps(int d, int n, int p) {
     NetworkShape shape = new NetworkShape(new int[] {d, n}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(n));
-    Trainable net = new DenseNetwork(shape, 3).bind(p, 10, 1);
+    DenseNetwork dense = new DenseNetwork(shape, 3);
+    SyntheticData train = SyntheticData.training(d, 3, p, 1), test = SyntheticData.test(d, 3, 10, 1);
+    double flopsPerStep = 4.0 * p * d * n + 4.0 * p * n;
+    int steps = (int) Math.max(20, Math.min(20000, 1e10 / flopsPerStep));
+    double fp64 = stepLoop(dense.bind(train, test), d, p, steps);
+    System.out.printf(Locale.ROOT, "step %d %d %d %d %.6f %.3f%n", d, n, p, steps, fp64, flopsPerStep * steps / fp64 / 1e9);
+    double fp32 = stepLoop(FloatDenseNetwork.bind(dense, train, test), d, p, steps);
+    System.out.printf(Locale.ROOT, "step-fp32 %d %d %d %d %.6f %.3f %.3f%n", d, n, p, steps, fp32, flopsPerStep * steps / fp32 / 1e9, fp64 / fp32);
+  }
+
+  /** Best CPU seconds of `steps` Langevin steps (forward, backward, noisy update) over 3 timed runs after a warm-up. */
+  private static double stepLoop(Trainable net, int d, int p, int steps) {
     SplittableRandom rng = new SplittableRandom(1);
     double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
     double[] grad = new double[theta.length];
     double dt = 0.1 * 0.1 * d / p, noise = Math.sqrt(2 * dt);
-    double flopsPerStep = 4.0 * p * d * n + 4.0 * p * n;
-    int steps = (int) Math.max(20, Math.min(20000, 1e10 / flopsPerStep));
     double best = Double.MAX_VALUE;
     for (int rep = 0; rep < 4; rep++) { // the first is the JIT's warm-up
       long t0 = cpuNanos();
@@ -101,22 +113,23 @@ public class VerifyBench {
       }
       if (rep > 0) best = Math.min(best, (cpuNanos() - t0) * 1e-9);
     }
-    System.out.printf(Locale.ROOT, "step %d %d %d %d %.6f %.3f%n", d, n, p, steps, best, flopsPerStep * steps / best / 1e9);
+    return best;
   }
 
-  static void chain(int d, double priorTime, int rep, boolean warmup) {
+  static void chain(int d, double priorTime, int rep, boolean warmup, boolean fp32) {
     int p = 16 * d;
     SamplerSettings st = new SamplerSettings(SamplerSettings.Mode.LANGEVIN, 0.1, 0.1, priorTime, 0.5, 100, 4000, 0.8);
     NetworkShape shape = new NetworkShape(new int[] {d, d}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(d));
     SyntheticData train = SyntheticData.training(d, 3, p, rep), test = SyntheticData.test(d, 3, 4000, rep);
     SplittableRandom rng = new SplittableRandom(rep);
-    Trainable net = new DenseNetwork(shape, 3).bind(train, test);
+    DenseNetwork dense = new DenseNetwork(shape, 3);
+    Trainable net = fp32 ? FloatDenseNetwork.bind(dense, train, test) : dense.bind(train, test);
     double[] theta = net.initialParameters(ChainStart.RANDOM, rng);
     if (warmup) KernelWarmup.await();
     long c0 = cpuNanos();
     ChainResult r = new LangevinSampler(st).run(net, theta, rng);
     double cpu = (cpuNanos() - c0) * 1e-9;
-    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", warmup ? "java-warmed" : "java", d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
+    System.out.printf(Locale.ROOT, "chain %s %d %d %g %d %.4f %.4f %.4f %s%n", (fp32 ? "java-fp32" : "java") + (warmup ? "-warmed" : ""), d, p, priorTime, r.steps(), cpu, r.seconds(), r.alignment(),
         warmup ? "after-warmup" : rep == 0 ? "cold" : "warm");
   }
 }

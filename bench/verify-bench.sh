@@ -5,10 +5,13 @@
 #     again before every size;
 #  2. the Langevin step loop of a two-layer erf network (N = d, P = 16 d; forward, backward, noisy
 #     update) in GFLOP/s and as % of the peak measured just before it; FLOPs counted 4 P d N + 4 P N;
+#     then the same loop with --precision fp32's passes (GFLOP/s, and the ratio of the two times);
 #  3. one chain of the reference cell (N = d, P/d = 16, kappa = 0.1, dt = 0.1 kappa d/P, He3, 4000
 #     test points averaged ~100 times) as a fresh process each: Java (flscale's sampler, a cold JVM),
 #     numpy (+ scipy's erf) and PyTorch, float64, one thread each; Java once more after verify's
-#     kernel warm-up (java-warmed: what a chain of flscale verify costs, the warm-up overlapping the derivation there). T = 3 prior times (4800 steps) up
+#     kernel warm-up (java-warmed: what a chain of flscale verify costs, the warm-up overlapping the derivation there),
+#     and once with --precision fp32 after its warm-up (java-fp32-warmed; the last column is the chain CPU ratio java-warmed /
+#     java-fp32-warmed, > 1: fp32 faster). T = 3 prior times (4800 steps) up
 #     to d = 64, shortened above (T = 1 at 128, 0.3 at 256: same steps per unit time, same sampling).
 # Times are CPU seconds (the chain's own, and the whole process's user + system from /usr/bin/time)
 # and wall seconds; under a load above the core count, CPU time is the fair measure.
@@ -26,10 +29,11 @@ awk -v reps="$2" '
   function span(a, n,   i, lo, hi) { lo = hi = a[1]; for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] } return sprintf("%.2f-%.2f", lo, hi) }
   $2 == "peak" { peak[$1] = $3 }
   $2 == "step" { d = $3; n = ++ns[d]; gf[d, n] = $8; pct[d, n] = 100 * $8 / peak[$1]; pk[d, n] = peak[$1]; dims[d] = 1 }
+  $2 == "step-fp32" { d = $3; n32 = ++ns32[d]; gf32[d, n32] = $8; sr32[d, n32] = $9 }
   $2 == "chain" { who = $3; d = $4; j = (who ~ /^java/); cpu[who, d, $1] = $8; pcpu[who, d, $1] = (j ? $13 : $12); pwall[who, d, $1] = (j ? $12 : $11); T[d] = $6; steps[d] = $7 }
   END {
-    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "d", "peak", "step", "step", "T", "steps", "numpy/java", "numpy/java", "numpy/java-warmed", "torch/java", "torch/java", "torch/java-warmed"
-    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s\n", "", "GF/s", "GF/s", "% peak", "", "", "chain CPU", "process CPU", "chain CPU", "chain CPU", "process CPU", "chain CPU"
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s | %9s %-17s %-17s\n", "d", "peak", "step", "step", "T", "steps", "numpy/java", "numpy/java", "numpy/java-warmed", "torch/java", "torch/java", "torch/java-warmed", "fp32 step", "fp64/fp32 time", "fp64/fp32 time"
+    printf "%5s | %8s %9s %8s | %-5s %5s | %-17s %-17s %-17s | %-17s %-17s %-17s | %9s %-17s %-17s\n", "", "GF/s", "GF/s", "% peak", "", "", "chain CPU", "process CPU", "chain CPU", "chain CPU", "process CPU", "chain CPU", "GF/s", "step loop", "chain CPU"
     for (d = 1; d <= 4096; d++) if (d in dims) {
       n = ns[d]; for (i = 1; i <= n; i++) { a[i] = gf[d, i]; b[i] = pct[d, i]; c[i] = pk[d, i] }
       mg = med(a, n); sg = span(a, n); mp = med(b, n); sp = span(b, n); mk = med(c, n)
@@ -39,10 +43,14 @@ awk -v reps="$2" '
           m++; x[m] = (kind == 1 ? pcpu[who, d, r] / pcpu[me, d, r] : cpu[who, d, r] / cpu[me, d, r]) }
         rat[k] = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
       }
-      printf "%5d | %8.1f %9.1f %7.1f%% | %-5s %5d | %-17s %-17s %-17s | %-17s %-17s %-17s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4], rat[5], rat[6]
+      n32 = ns32[d]; for (i = 1; i <= n32; i++) { a[i] = gf32[d, i]; b[i] = sr32[d, i] }
+      g32 = n32 ? sprintf("%.1f", med(a, n32)) : "-"; s32 = n32 ? sprintf("%.2f [%s]", med(b, n32), span(b, n32)) : "-"
+      m = 0; for (r = 1; r <= reps; r++) if (("java-warmed", d, r) in cpu && ("java-fp32-warmed", d, r) in cpu) { m++; x[m] = cpu["java-warmed", d, r] / cpu["java-fp32-warmed", d, r] }
+      c32 = m ? sprintf("%.2f [%s]", med(x, m), span(x, m)) : "-"
+      printf "%5d | %8.1f %9.1f %7.1f%% | %-5s %5d | %-17s %-17s %-17s | %-17s %-17s %-17s | %9s %-17s %-17s\n", d, mk, mg, mp, T[d], steps[d], rat[1], rat[2], rat[3], rat[4], rat[5], rat[6], g32, s32, c32
       printf "%5s | %8s %9s %8s |\n", "", "", sg, sp
     }
-    print "(medians over " reps " reps, [min-max]; ratios > 1: Java is faster. chain CPU: the chain alone; process CPU: the"
+    print "(medians over " reps " reps, [min-max]; ratios > 1: Java (or fp32) is faster. chain CPU: the chain alone; process CPU: the"
     print " whole process, start-up and JIT threads included. Peak and step loop are single-thread CPU time.)"
   }' "$1"
 }
@@ -81,6 +89,7 @@ for rep in $(seq 1 "$reps"); do
     t="$(prior_time "$d")"
     echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t")" >> "$out"
     echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 warmup)" >> "$out"
+    echo "$rep $(timed "${jrun[@]}" VerifyBench chain "$d" "$t" 1 fp32-warmup)" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py numpy "$d" "$t")" >> "$out"
     echo "$rep $(timed "${pyenv[@]}" "$py" bench/verify_chain.py torch "$d" "$t")" >> "$out"
   done
@@ -88,7 +97,7 @@ for rep in $(seq 1 "$reps"); do
 done
 echo "load after:  $(uptime)"
 echo
-echo "raw lines (rep, then: peak GF/s | step d N P steps cpu-s GF/s | chain who d P T steps chain-cpu-s chain-wall-s A [cold] process-wall-s process-cpu-s):"
+echo "raw lines (rep, then: peak GF/s | step d N P steps cpu-s GF/s | step-fp32 d N P steps cpu-s GF/s fp64/fp32 | chain who d P T steps chain-cpu-s chain-wall-s A [cold] process-wall-s process-cpu-s):"
 cat "$out"
 echo
 summarise "$out" "$reps"

@@ -106,6 +106,11 @@ public final class ActivationKernel {
     return name;
   }
 
+  /** Whether this is the erf kernel, the one activation with a float twin ({@link FloatOps#activate}). */
+  boolean isErf() {
+    return kind == Kind.ERF;
+  }
+
   public boolean isFast() {
     return kind != Kind.GENERIC;
   }

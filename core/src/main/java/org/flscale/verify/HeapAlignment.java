@@ -15,15 +15,18 @@ final class HeapAlignment {
 
   /** Doubles of padding a buffer needs so that an aligned start always fits. */
   static final int PAD = 7;
+  /** Floats of padding, for the float kernels' buffers. */
+  static final int FLOAT_PAD = 15;
 
   private static final sun.misc.Unsafe UNSAFE;
   private static final long BASE; // offset of the first element of an Object[]
   private static final long DATA; // offset of the first element of a double[]
+  private static final long FLOAT_DATA; // of a float[]
   private static final int SHIFT; // how a compressed reference becomes an address
 
   static {
     sun.misc.Unsafe u = null;
-    long base = 0, data = 0;
+    long base = 0, data = 0, floatData = 0;
     int shift = -1;
     try {
       if (Runtime.version().feature() < 23) {
@@ -32,6 +35,7 @@ final class HeapAlignment {
         u = (sun.misc.Unsafe) f.get(null);
         base = u.arrayBaseOffset(Object[].class);
         data = u.arrayBaseOffset(double[].class);
+        floatData = u.arrayBaseOffset(float[].class);
         if (u.arrayIndexScale(Object[].class) == 4) shift = shift(u, base);
       }
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -40,6 +44,7 @@ final class HeapAlignment {
     UNSAFE = shift >= 0 ? u : null;
     BASE = base;
     DATA = data;
+    FLOAT_DATA = floatData;
     SHIFT = shift;
   }
 
@@ -64,5 +69,12 @@ final class HeapAlignment {
     if (UNSAFE == null) return 0;
     long address = (reference(UNSAFE, BASE, a) << SHIFT) + DATA;
     return (int) (((64 - (address & 63)) & 63) >> 3);
+  }
+
+  /** The first index (0 to 15) of a whose element starts a cache line; 0 when unknown. */
+  static int offset(float[] a) {
+    if (UNSAFE == null) return 0;
+    long address = (reference(UNSAFE, BASE, a) << SHIFT) + FLOAT_DATA;
+    return (int) (((64 - (address & 63)) & 63) >> 2);
   }
 }

@@ -16,8 +16,13 @@ public final class KernelWarmup {
 
   /** Starts the warm-up once per process (later calls return at once). */
   public static synchronized void start() {
+    start(Precision.FP64);
+  }
+
+  /** The same for the kernels of the given precision (fp32's float passes, and the double test-set pass it measures with). */
+  public static synchronized void start(Precision precision) {
     if (thread != null) return;
-    thread = new Thread(KernelWarmup::run, "flscale-kernel-warmup");
+    thread = new Thread(() -> run(precision), "flscale-kernel-warmup");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
@@ -40,17 +45,18 @@ public final class KernelWarmup {
   /** At most this long (on a loaded machine the compiler threads are slow too): a few hundred steps compile the loops. */
   private static final long LIMIT_NANOS = 1_500_000_000L;
 
-  private static void run() {
+  private static void run(Precision precision) {
     long end = System.nanoTime() + LIMIT_NANOS;
     int[][] shapes = {{16, 16, 48}, {12, 6, 36}, {40, 20, 120}};
     for (int round = 0; round < 2; round++) {
-      for (int[] s : shapes) if (!steps(s[0], s[1], s[2], 1000, end)) return;
+      for (int[] s : shapes) if (!steps(s[0], s[1], s[2], 1000, end, precision)) return;
     }
   }
 
-  private static boolean steps(int d, int n, int p, int steps, long end) {
+  private static boolean steps(int d, int n, int p, int steps, long end, Precision precision) {
     NetworkShape shape = new NetworkShape(new int[] {d, n}, new ActivationKernel[] {ActivationKernel.named("erf")}, 1 / Math.sqrt(n));
-    Trainable net = new DenseNetwork(shape, 3).bind(p, 8, 1);
+    DenseNetwork dense = new DenseNetwork(shape, 3);
+    Trainable net = precision == Precision.FP32 ? FloatDenseNetwork.bind(dense, p, 8, 1) : dense.bind(p, 8, 1);
     double[] theta = net.initialParameters(ChainStart.RANDOM, new SplittableRandom(1));
     double[] grad = new double[theta.length];
     for (int k = 0; k < steps; k++) {

@@ -195,6 +195,12 @@ public final class ModelInstance {
     return network(d).bind(p, testSize, seed);
   }
 
+  /** The same with the passes in the given precision (FP32: {@link FloatDenseNetwork}, dense kind only). */
+  public Trainable trainable(int d, int p, int seed, int testSize, Precision precision) {
+    if (precision == Precision.FP64) return trainable(d, p, seed, testSize);
+    return FloatDenseNetwork.bind(network(d), p, testSize, seed);
+  }
+
   /** Multiply-adds of one forward pass per sample at d (for ordering and the time estimate). */
   public double macsPerSample(int d) {
     return network(d).macsPerSample();

@@ -12,7 +12,7 @@ package org.flscale.verify;
  */
 public record SamplerSettings(
     Mode mode, double kappa, double dtFactor, double priorTime, double burnIn, int samples, int testSize,
-    double specialisationThreshold, Integrator integrator, double friction) implements java.io.Serializable {
+    double specialisationThreshold, Integrator integrator, double friction, Precision precision) implements java.io.Serializable {
   public enum Mode {
     LANGEVIN("langevin", "Bayesian posterior by full-batch Langevin dynamics"),
     GD("gd", "APPROXIMATION: gradient descent with weight decay (posterior mode, no noise)");
@@ -31,6 +31,12 @@ public record SamplerSettings(
    * unit-curvature modes critically, relaxing them at the overdamped rate 1 (docs/verify.md).
    */
   public static final double DEFAULT_FRICTION = 2.0;
+
+  /** FP64, as every run before the precision was selectable. */
+  public SamplerSettings(Mode mode, double kappa, double dtFactor, double priorTime, double burnIn, int samples, int testSize,
+      double specialisationThreshold, Integrator integrator, double friction) {
+    this(mode, kappa, dtFactor, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, friction, Precision.FP64);
+  }
 
   /** Euler, as every run before the integrators were selectable. */
   public SamplerSettings(Mode mode, double kappa, double dtFactor, double priorTime, double burnIn, int samples, int testSize,
@@ -61,25 +67,30 @@ public record SamplerSettings(
   }
 
   public SamplerSettings withDtFactor(double f) {
-    return new SamplerSettings(mode, kappa, f, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, friction);
+    return new SamplerSettings(mode, kappa, f, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, friction, precision);
   }
 
   /** This integrator with its default step factor and run length (this run length, an Euler one, times the integrator's factor). */
   public SamplerSettings withIntegrator(Integrator i) {
     double time = priorTime / effectiveIntegrator().defaultTimeFactor * i.defaultTimeFactor;
-    return new SamplerSettings(mode, kappa, i.defaultFactor, time, burnIn, samples, testSize, specialisationThreshold, i, friction);
+    return new SamplerSettings(mode, kappa, i.defaultFactor, time, burnIn, samples, testSize, specialisationThreshold, i, friction, precision);
   }
 
   public SamplerSettings withFriction(double g) {
-    return new SamplerSettings(mode, kappa, dtFactor, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, g);
+    return new SamplerSettings(mode, kappa, dtFactor, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, g, precision);
   }
 
-  /** A stable key for everything that changes a chain's result (for --resume); Euler keeps the key it always had. */
+  public SamplerSettings withPrecision(Precision p) {
+    return new SamplerSettings(mode, kappa, dtFactor, priorTime, burnIn, samples, testSize, specialisationThreshold, integrator, friction, p);
+  }
+
+  /** A stable key for everything that changes a chain's result (for --resume); Euler and FP64 keep the key they always had. */
   public String key() {
+    String prec = precision == Precision.FP64 ? "" : " prec=" + precision.label;
     String base = String.format(java.util.Locale.ROOT, "%s k=%g c=%g T=%g burn=%g s=%d test=%d spec=%g",
         mode.label, kappa, dtFactor, priorTime, burnIn, samples, testSize, specialisationThreshold);
     Integrator i = effectiveIntegrator();
-    if (i == Integrator.EULER) return base;
-    return base + " int=" + i.label + (i.underdamped() ? String.format(java.util.Locale.ROOT, " gamma=%g", friction) : "");
+    if (i == Integrator.EULER) return base + prec;
+    return base + " int=" + i.label + (i.underdamped() ? String.format(java.util.Locale.ROOT, " gamma=%g", friction) : "") + prec;
   }
 }

@@ -82,7 +82,7 @@ public final class SweepRunner {
 
   public CellRecord runCell(Cell c) {
     SamplerSettings s = plan.sampler();
-    Trainable net = model.trainable(c.d(), c.p(), c.seed(), s.testSize());
+    Trainable net = model.trainable(c.d(), c.p(), c.seed(), s.testSize(), s.precision());
     ChainResult r = null;
     for (int attempt = 0; attempt < 4; attempt++) {
       SplittableRandom rng = new SplittableRandom(SyntheticData.mix(c.seed() * 7919L + c.p(), c.d(), 10 + c.start().ordinal()));

@@ -38,6 +38,11 @@ public interface Trainable {
   /** A prior draw, or one set partly onto the teacher for an aligned start. */
   double[] initialParameters(ChainStart start, SplittableRandom rng);
 
+  /** Whether the gradient is computed in float (--precision fp32): finite differences of it need a larger step. */
+  default boolean floatPasses() {
+    return false;
+  }
+
   /** Widths recorded with the result (hidden units of each layer). */
   int[] widths();
 }

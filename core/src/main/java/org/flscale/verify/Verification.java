@@ -53,7 +53,7 @@ public final class Verification {
    */
   public Verification(ArchModel file, String text, RuleBook rules, Map<String, List<SizeSeries.Size>> values, SweepPlan plan, boolean ladderGiven,
       Q predicted, Options options) {
-    KernelWarmup.start(); // compiles the kernels while the prediction is derived
+    KernelWarmup.start(plan.sampler().precision()); // compiles the kernels while the prediction is derived
     this.model = FreedScales.free(file, values.keySet());
     this.overridden = FreedScales.tied(file, values.keySet());
     this.series = SizeSeries.combinations(values, model.baseScale());
@@ -61,6 +61,10 @@ public final class Verification {
       for (SizeSeries s : series) instances.add(new ModelInstance(model, rules, s.settings(), s.fixed()));
     } catch (IllegalArgumentException e) {
       throw new VerifyException(e.getMessage());
+    }
+    for (ModelInstance m : instances) {
+      String why = plan.sampler().precision().unsupported(m.kind().name());
+      if (why != null) throw new VerifyException(why);
     }
     if (!options.thresholds().contains(options.primary())) {
       throw new VerifyException("--primary " + options.primary() + " is not one of --thresholds " + options.thresholds());

@@ -45,6 +45,7 @@ public final class VerifyReport {
     sampler.put("kappa", s.kappa());
     sampler.put("integrator", s.effectiveIntegrator().label);
     if (s.effectiveIntegrator().underdamped()) sampler.put("friction", s.friction());
+    sampler.put("precision", s.precision().label);
     sampler.put("dt_factor", s.dtFactor());
     sampler.put("prior_time", s.priorTime());
     sampler.put("burn_in", s.burnIn());
@@ -80,7 +81,8 @@ public final class VerifyReport {
     line("model      %s", model.name());
     line("network    %s", model.describe());
     line("method     %s", s.mode().description);
-    line("sampler    kappa=%s  %s  T=%s prior times (burn-in %s)  test set %d", g(s.kappa()), stepText(s), g(s.priorTime()), g(s.burnIn()), s.testSize());
+    line("sampler    kappa=%s  %s  T=%s prior times (burn-in %s)  test set %d%s", g(s.kappa()), stepText(s), g(s.priorTime()), g(s.burnIn()), s.testSize(),
+        s.precision() == Precision.FP64 ? "" : "  passes in " + s.precision().label);
     line("sizes      d=%s  P/d=%s  seeds=%d  starts=%s  (%s budget, %d cells, %.0f s of chains, %.3g gradient evaluations)", plan.dims(), plan.ratios(), plan.seeds(),
         plan.starts().stream().map(c -> c.label).toList(), plan.budget().label, records.size(), chainSeconds,
         (double) records.stream().mapToLong(CellRecord::gradientEvaluations).sum());

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.flscale.verify.ChainStart;
 import org.flscale.verify.Integrator;
+import org.flscale.verify.Precision;
 import org.flscale.verify.SamplerSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -40,6 +41,12 @@ public abstract class Labelled<E extends Enum<E>> implements ITypeConverter<E> {
   public static final class IntegratorLabel extends Labelled<Integrator> {
     public IntegratorLabel() {
       super(Integrator.values(), i -> i.label);
+    }
+  }
+
+  public static final class PrecisionLabel extends Labelled<Precision> {
+    public PrecisionLabel() {
+      super(Precision.values(), p -> p.label);
     }
   }
 

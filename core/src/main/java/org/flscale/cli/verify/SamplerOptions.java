@@ -2,6 +2,7 @@ package org.flscale.cli.verify;
 
 import org.flscale.cli.UserError;
 import org.flscale.verify.Integrator;
+import org.flscale.verify.Precision;
 import org.flscale.verify.SamplerSettings;
 import org.flscale.verify.SweepPlan;
 import picocli.CommandLine.Option;
@@ -20,6 +21,10 @@ public final class SamplerOptions {
 
   @Option(names = "--friction", description = "Friction gamma of the underdamped integrator, in prior relaxation rates (default 2; baoab only).")
   Double friction;
+
+  @Option(names = "--precision", defaultValue = "fp64", converter = Labelled.PrecisionLabel.class,
+      description = "fp64 (default) or fp32: the forward and backward passes in float, parameters, gradient and update in double (dense kind only; docs/verify.md measures it).")
+  Precision precision;
 
   @Option(names = "--time", description = "Run length in prior relaxation times (default per budget; baoab runs 4 times the budget's).")
   Double priorTime;
@@ -53,6 +58,6 @@ public final class SamplerOptions {
     if (friction != null) s = s.withFriction(friction);
     return plan.with(null, null, null, null, new SamplerSettings(mode, kappa(), dtFactor != null ? dtFactor : s.dtFactor(),
         priorTime != null ? priorTime : s.priorTime(), s.burnIn(), s.samples(), testSize != null ? testSize : s.testSize(), s.specialisationThreshold(),
-        s.integrator(), s.friction()));
+        s.integrator(), s.friction(), precision));
   }
 }
