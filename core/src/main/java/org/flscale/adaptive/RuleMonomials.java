@@ -6,6 +6,7 @@ import java.util.Map;
 import org.flscale.math.Affine;
 import org.flscale.rules.RuleBook;
 import org.flscale.rules.RuleError;
+import org.flscale.rules.ScaleExponent;
 import org.flscale.rules.Template;
 
 /**
@@ -55,25 +56,8 @@ final class RuleMonomials {
   }
 
   private static Affine exponent(Template t, String head) {
-    switch (t.kind()) {
-      case NUMBER:
-        return Affine.constant(t.number());
-      case NODE:
-        if (t.text().equals("LogOf") && t.args().size() == 1 && SYMBOLS.containsKey(t.args().get(0).text())) {
-          return Affine.var(SYMBOLS.get(t.args().get(0).text()));
-        }
-        if (t.text().equals("Plus")) {
-          Affine sum = Affine.ZERO;
-          for (Template a : t.args()) sum = sum.plus(exponent(a, head));
-          return sum;
-        }
-        if (t.text().equals("Times") && t.args().size() == 2 && t.args().get(0).kind() == Template.Kind.NUMBER) {
-          return exponent(t.args().get(1), head).times(t.args().get(0).number());
-        }
-        break;
-      default:
-        break;
-    }
-    throw new RuleError(head + " (rules/adaptive.m) must give monomials in n, p, d, chi, q, delta, kappa (ScaleExp gave " + t + ")");
+    Affine e = ScaleExponent.of(t, SYMBOLS);
+    if (e == null) throw new RuleError(head + " (rules/adaptive.m) must give monomials in n, p, d, chi, q, delta, kappa (ScaleExp gave " + t + ")");
+    return e;
   }
 }

@@ -7,6 +7,7 @@ import org.flscale.math.Affine;
 import org.flscale.math.Q;
 import org.flscale.rules.RuleBook;
 import org.flscale.rules.RuleError;
+import org.flscale.rules.ScaleExponent;
 import org.flscale.rules.Template;
 
 /**
@@ -57,25 +58,8 @@ public record ChainBalance(Affine noiseBoundary, Affine frictionBoundary, List<A
 
   /** The exponent of one monomial: sums of rational multiples of LogOf[symbol]. */
   private static Affine exponent(Template t, String rule) {
-    switch (t.kind()) {
-      case NUMBER:
-        return Affine.constant(t.number());
-      case NODE:
-        if (t.text().equals("LogOf") && t.args().size() == 1 && SYMBOLS.containsKey(t.args().get(0).text())) {
-          return Affine.var(SYMBOLS.get(t.args().get(0).text()));
-        }
-        if (t.text().equals("Plus")) {
-          Affine sum = Affine.ZERO;
-          for (Template a : t.args()) sum = sum.plus(exponent(a, rule));
-          return sum;
-        }
-        if (t.text().equals("Times") && t.args().size() == 2 && t.args().get(0).kind() == Template.Kind.NUMBER) {
-          return exponent(t.args().get(1), rule).times(t.args().get(0).number());
-        }
-        break;
-      default:
-        break;
-    }
-    throw new RuleError(rule + " must give monomials in mu, eps, k and blocks (ScaleExp gave " + t + ")");
+    Affine e = ScaleExponent.of(t, SYMBOLS);
+    if (e == null) throw new RuleError(rule + " must give monomials in mu, eps, k and blocks (ScaleExp gave " + t + ")");
+    return e;
   }
 }
