@@ -62,7 +62,7 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
   @Override double parameters() { return (double) heads * dim * dim + (double) heads * dim; }
   @Override public double macsPerSample() { return (double) heads * tokens * ((double) dim * dim + 2.0 * tokens * dim + dim + tokens); }
   @Override public int readoutWidth() { return heads * tokens; }
-  @Override double doublesPerSample(boolean withGradient) { return 2.0 * tokens * dim + heads * ((double) tokens * tokens + 2.0 * tokens) + dim + 5; }
+  @Override double doublesPerSample(boolean withGradient) { return 2.0 * tokens * dim + heads * ((double) tokens * tokens + 2.0 * tokens) + dim + tokens + 5; }
   @Override int inputDim() { return dim; }
   @Override int[] widths() { return new int[] {dim, heads}; }
   @Override int specialisedGroups() { return 2; }
@@ -82,8 +82,10 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
     final double[][][] z;
     final double[][][][] p;
     final double[][][] v, o;
-    final double[][] g;
+    final double[][] g, tk;
     final double[] t, max;
+    /** The input by coordinate: x[j][k] is the data's x[k][j] (references only), the rows a sum over tokens reads. */
+    final double[][][] byCoordinate;
 
     Buffers(PairData data, boolean withGradient) {
       super(data);
@@ -94,8 +96,11 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
       v = new double[heads][tokens][m];
       o = new double[heads][tokens][m];
       g = new double[dim][m];
+      tk = new double[tokens][m];
       t = new double[m];
       max = new double[m];
+      byCoordinate = new double[dim][tokens][];
+      for (int j = 0; j < dim; j++) for (int k = 0; k < tokens; k++) byCoordinate[j][k] = data.xt[k][j];
     }
   }
 
@@ -129,22 +134,13 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
       }
       for (int a = 0; a < tokens; a++) {
         double[][] p = b.p[h][a];
-        for (int k = 0; k < tokens; k++) {
-          java.util.Arrays.fill(p[k], from, to, 0.0);
-          for (int j = 0; j < dim; j++) multiplyAdd(from, to, x[a][j], b.z[k][j], p[k]); // s_ak = x_a . A_h x_k
-        }
+        for (int k = 0; k < tokens; k++) BatchOps.columnDots(x[a], b.z[k], dim, p[k], from, to); // s_ak = x_a . A_h x_k
         softmax(p, b.max, b.t, from, to);
         double[] o = b.o[h][a];
-        java.util.Arrays.fill(o, from, to, 0.0);
-        for (int k = 0; k < tokens; k++) multiplyAdd(from, to, p[k], b.v[h][k], o);
+        BatchOps.columnDots(p, b.v[h], tokens, o, from, to); // o_a = sum_k p_ak v_k
         BatchOps.axpy(from, to, outScale, o, b.f);
       }
     }
-  }
-
-  /** y[j] += a[j] b[j], from <= j < to. */
-  private static void multiplyAdd(int from, int to, double[] a, double[] b, double[] y) {
-    for (int j = from; j < to; j++) y[j] += a[j] * b[j];
   }
 
   /** The rows p[k] hold scores s_k per sample; they become softmax_k(s), the maximum subtracted for range. */
@@ -180,13 +176,12 @@ public final class AttentionNetwork extends KindNetwork<PairData, AttentionNetwo
         for (int j = 0; j < dim; j++) grad[valueOffset(h) + j] += outScale * valueScale * BatchOps.dot(from, to, t, x[k][j]);
       }
       for (int a = 0; a < tokens; a++) {
-        for (double[] row : b.g) java.util.Arrays.fill(row, from, to, 0.0);
         double[] o = b.o[h][a];
         for (int k = 0; k < tokens; k++) {
-          double[] pk = p[a][k], v = b.v[h][k];
-          for (int mu = from; mu < to; mu++) t[mu] = outScale * b.r[mu] * pk[mu] * (v[mu] - o[mu]);
-          for (int j = 0; j < dim; j++) multiplyAdd(from, to, t, x[k][j], b.g[j]);
+          double[] pk = p[a][k], v = b.v[h][k], tk = b.tk[k];
+          for (int mu = from; mu < to; mu++) tk[mu] = outScale * b.r[mu] * pk[mu] * (v[mu] - o[mu]); // dU/ds_ak
         }
+        for (int j = 0; j < dim; j++) BatchOps.columnDots(b.tk, b.byCoordinate[j], tokens, b.g[j], from, to); // sum_k dU/ds_ak x_k
         BatchOps.outerReduce(from, to, dim, dim, x[a], b.g, scoreScale, grad, scoreOffset(h));
       }
     }

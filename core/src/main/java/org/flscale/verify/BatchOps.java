@@ -47,6 +47,23 @@ final class BatchOps {
     multiplyInPlace(0, len, y, x);
   }
 
+  /**
+   * out[mu] = sum_{j < rows} a[j][mu] b[j][mu], m0 <= mu < m1: per sample, the dot product of two
+   * feature-major blocks (the attention scores x_a . A x_b, and sums over tokens), accumulated in
+   * registers instead of one pass over out per row.
+   */
+  static void columnDots(double[][] a, double[][] b, int rows, double[] out, int m0, int m1) {
+    if (VectorSupport.ENABLED) {
+      VectorKernels.columnDots(a, b, rows, out, m0, m1);
+      return;
+    }
+    java.util.Arrays.fill(out, m0, m1, 0.0);
+    for (int j = 0; j < rows; j++) {
+      double[] x = a[j], y = b[j];
+      for (int mu = m0; mu < m1; mu++) out[mu] = Math.fma(x[mu], y[mu], out[mu]);
+    }
+  }
+
   static double dot(int m0, int m1, double[] a, double[] b) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int j = m0;

@@ -260,6 +260,32 @@ final class VectorKernels {
     c0.fma(DoubleVector.broadcast(S, s), DoubleVector.fromArray(S, g, gr)).intoArray(g, gr);
   }
 
+  /** out[mu] = sum_j a[j][mu] b[j][mu] over [m0, m1): four vectors of samples at a time, the sum over j in registers. */
+  static void columnDots(double[][] a, double[][] b, int rows, double[] out, int m0, int m1) {
+    int mu = m0;
+    for (; mu + 4 * L <= m1; mu += 4 * L) {
+      DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+      for (int j = 0; j < rows; j++) {
+        double[] x = a[j], y = b[j];
+        c0 = DoubleVector.fromArray(S, x, mu).fma(DoubleVector.fromArray(S, y, mu), c0);
+        c1 = DoubleVector.fromArray(S, x, mu + L).fma(DoubleVector.fromArray(S, y, mu + L), c1);
+        c2 = DoubleVector.fromArray(S, x, mu + 2 * L).fma(DoubleVector.fromArray(S, y, mu + 2 * L), c2);
+        c3 = DoubleVector.fromArray(S, x, mu + 3 * L).fma(DoubleVector.fromArray(S, y, mu + 3 * L), c3);
+      }
+      c0.intoArray(out, mu); c1.intoArray(out, mu + L); c2.intoArray(out, mu + 2 * L); c3.intoArray(out, mu + 3 * L);
+    }
+    for (; mu + L <= m1; mu += L) {
+      DoubleVector c0 = DoubleVector.zero(S);
+      for (int j = 0; j < rows; j++) c0 = DoubleVector.fromArray(S, a[j], mu).fma(DoubleVector.fromArray(S, b[j], mu), c0);
+      c0.intoArray(out, mu);
+    }
+    for (; mu < m1; mu++) {
+      double sum = 0;
+      for (int j = 0; j < rows; j++) sum = Math.fma(a[j][mu], b[j][mu], sum);
+      out[mu] = sum;
+    }
+  }
+
   /** sum_c q[c] t^c, c = 0..12, by Estrin's scheme: Horner's polynomial with a third of its latency ({@link ErfApproximation#estrin}, lane by lane). */
   private static DoubleVector estrin(DoubleVector t, double[] q) {
     DoubleVector t2 = t.mul(t), t4 = t2.mul(t2), t8 = t4.mul(t4);

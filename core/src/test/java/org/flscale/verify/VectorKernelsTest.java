@@ -56,6 +56,24 @@ class VectorKernelsTest {
   }
 
   @Test
+  void columnDotsMatchTheSumOverRows() {
+    assumeTrue(VectorSupport.enabled());
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int rows : new int[] {1, 3, 8}) for (int count : new int[] {1, 7, 8, 33, 71}) for (int from : new int[] {0, 2}) {
+      if (from >= count) continue;
+      double[][] a = matrix(rng, rows, count), b = matrix(rng, rows, count);
+      double[] out = new double[count];
+      java.util.Arrays.fill(out, 7.0);
+      VectorKernels.columnDots(a, b, rows, out, from, count);
+      for (int mu = 0; mu < count; mu++) {
+        double sum = 0;
+        for (int j = 0; j < rows; j++) sum += a[j][mu] * b[j][mu];
+        assertEquals(mu < from ? 7.0 : sum, out[mu], TOL * (1 + rows), rows + " rows over [" + from + ", " + count + ") at " + mu);
+      }
+    }
+  }
+
+  @Test
   void theRangeKernelsLeaveSamplesOutsideTheRangeAlone() {
     assumeTrue(VectorSupport.enabled());
     SplittableRandom rng = new SplittableRandom(11);
