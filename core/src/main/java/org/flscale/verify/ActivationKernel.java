@@ -124,7 +124,7 @@ public final class ActivationKernel {
   public void apply(double[] z, double[] h, double[] dh, int from, int to) {
     switch (kind) {
       case ERF -> {
-        if (VectorSupport.ENABLED) VectorKernels.erf(z, h, dh, from, to);
+        if (VectorSupport.ENABLED) VectorErf.erf(z, h, dh, from, to);
         else tabulatedErf(z, h, dh, from, to);
       }
       case TANH -> {

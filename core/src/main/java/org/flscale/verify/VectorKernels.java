@@ -1,11 +1,10 @@
 package org.flscale.verify;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The batch kernels of {@link BatchOps} and the erf of {@link ActivationKernel} with the JDK's
+ * The batch kernels of {@link BatchOps} with the JDK's
  * Vector API (the incubator module jdk.incubator.vector; {@link VectorSupport} decides whether it is
  * used). Both matrix products are one register-blocked micro-kernel, C[r][j..j+3L) += sum_t
  * a[r][t] B[t][j..j+3L) over 4 rows r and 3 vectors of L lanes: 12 accumulators, 3 vector loads and
@@ -283,50 +282,6 @@ final class VectorKernels {
       double sum = 0;
       for (int j = 0; j < rows; j++) sum = Math.fma(a[j][mu], b[j][mu], sum);
       out[mu] = sum;
-    }
-  }
-
-  /** sum_c q[c] t^c, c = 0..12, by Estrin's scheme: Horner's polynomial with a third of its latency ({@link ErfApproximation#estrin}, lane by lane). */
-  private static DoubleVector estrin(DoubleVector t, double[] q) {
-    DoubleVector t2 = t.mul(t), t4 = t2.mul(t2), t8 = t4.mul(t4);
-    DoubleVector a0 = t.fma(DoubleVector.broadcast(S, q[1]), DoubleVector.broadcast(S, q[0]));
-    DoubleVector a1 = t.fma(DoubleVector.broadcast(S, q[3]), DoubleVector.broadcast(S, q[2]));
-    DoubleVector a2 = t.fma(DoubleVector.broadcast(S, q[5]), DoubleVector.broadcast(S, q[4]));
-    DoubleVector a3 = t.fma(DoubleVector.broadcast(S, q[7]), DoubleVector.broadcast(S, q[6]));
-    DoubleVector a4 = t.fma(DoubleVector.broadcast(S, q[9]), DoubleVector.broadcast(S, q[8]));
-    DoubleVector a5 = t.fma(DoubleVector.broadcast(S, q[11]), DoubleVector.broadcast(S, q[10]));
-    DoubleVector b0 = a1.fma(t2, a0), b1 = a3.fma(t2, a2), b2 = a5.fma(t2, a4);
-    DoubleVector c0 = b1.fma(t4, b0), c1 = t4.fma(DoubleVector.broadcast(S, q[12]), b2);
-    return c1.fma(t8, c0);
-  }
-
-  /** exp(x) for x <= 0, lane by lane {@link ErfApproximation#exp} (not the Vector API's EXP, whose last bit depends on the JIT tier). */
-  private static DoubleVector exp(DoubleVector x) {
-    x = x.max(ErfApproximation.EXP_FLOOR);
-    DoubleVector shifter = DoubleVector.broadcast(S, ErfApproximation.SHIFTER);
-    DoubleVector y = x.fma(DoubleVector.broadcast(S, ErfApproximation.LOG2E), shifter), n = y.sub(shifter).neg();
-    DoubleVector r = n.fma(DoubleVector.broadcast(S, ErfApproximation.LN2_LO), n.fma(DoubleVector.broadcast(S, ErfApproximation.LN2_HI), x));
-    DoubleVector scale = y.reinterpretAsLongs().sub(ErfApproximation.SHIFTER_BITS - 1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-    return estrin(r, ErfApproximation.EXP_TAYLOR).mul(scale);
-  }
-
-  /** h = erf(z), dh = erf'(z) (when not null) over [from, to), with {@link ErfApproximation}'s formula, bit for bit. */
-  static void erf(double[] z, double[] h, double[] dh, int from, int to) {
-    int i = from;
-    DoubleVector one = DoubleVector.broadcast(S, 1.0);
-    for (; i + L <= to; i += L) {
-      DoubleVector x = DoubleVector.fromArray(S, z, i);
-      DoubleVector t = one.div(x.abs().fma(DoubleVector.broadcast(S, ErfApproximation.P), one));
-      DoubleVector e = exp(x.mul(x).neg());
-      DoubleVector v = one.sub(t.mul(e).mul(estrin(t, ErfApproximation.Q)));
-      // erf(x) = sign(x) erf(|x|), the sign copied bitwise: a compare and blend costs 0.4 ns a value here
-      v.reinterpretAsLongs().lanewise(VectorOperators.OR, x.reinterpretAsLongs().lanewise(VectorOperators.AND, Long.MIN_VALUE)).reinterpretAsDoubles().intoArray(h, i);
-      if (dh != null) e.mul(ErfApproximation.TWO_OVER_SQRT_PI).intoArray(dh, i);
-    }
-    for (; i < to; i++) {
-      double x = z[i], e = ErfApproximation.exp(-(x * x));
-      h[i] = ErfApproximation.erf(x, e);
-      if (dh != null) dh[i] = e * ErfApproximation.TWO_OVER_SQRT_PI;
     }
   }
 }

@@ -84,7 +84,7 @@ class VectorKernelsTest {
     VectorKernels.product(theta, 0, depth, 1, rows, depth, 1.0, in, out, from, to);
     double[] z = gaussian(rng, count), h = new double[count];
     java.util.Arrays.fill(h, 7.0);
-    VectorKernels.erf(z, h, null, from, to);
+    VectorErf.erf(z, h, null, from, to);
     for (int j = 0; j < count; j++) {
       boolean inside = j >= from && j < to;
       for (double[] row : out) assertEquals(!inside, row[j] == 7.0, "product at " + j);
@@ -136,7 +136,7 @@ class VectorKernelsTest {
     int n = 4001 + VectorKernels.S.length() - 1;
     double[] z = new double[n], h = new double[n], dh = new double[n], ht = new double[n], dht = new double[n];
     for (int i = 0; i < n; i++) z[i] = -8 + 16.0 * i / n;
-    VectorKernels.erf(z, h, dh, 0, n);
+    VectorErf.erf(z, h, dh, 0, n);
     ActivationKernel.tabulatedErf(z, ht, dht, 0, n);
     for (int i = 0; i < n; i++) {
       double x = z[i], e = ErfApproximation.exp(-(x * x));
