@@ -107,6 +107,46 @@ class LauncherTest {
     assertTrue(failed.err().contains("COMPILATION ERROR") && failed.err().contains("the build failed"), failed.err());
   }
 
+  /** A java that has the Vector API module and, for verify, prints the JVM's notice first, as a real one does. */
+  private void vectorJava(String then) throws IOException {
+    script("java", """
+        if [ "$1" = "--list-modules" ]; then echo "jdk.incubator.vector@17"; exit 0; fi
+        echo "java $*" >> "$FAKE_LOG"
+        case " $* " in *" verify "*) ;; *) exit 0;; esac # the class archive's recording run
+        echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2
+        echo "verify progress" >&2
+        echo "verify result"
+        """ + then);
+  }
+
+  @Test
+  void verifyDropsTheIncubatorNoticeAndKeepsEverythingElseAndTheStatus() throws Exception {
+    vectorJava("exit 3");
+    Run r = launchWith(List.of("verify", "x.arch"));
+    assertEquals(3, r.status(), r.err());
+    assertEquals("verify result\n", r.out());
+    assertTrue(r.err().endsWith("verify progress\n") && !r.err().contains("incubator"), r.err());
+    assertTrue(Files.readString(home.resolve("calls.log")).contains("--add-modules jdk.incubator.vector"));
+  }
+
+  @Test
+  void aSignalToTheLauncherReachesTheVerifyJvm() throws Exception {
+    vectorJava("exec sleep 60");
+    List<String> cmd = List.of("bash", home.resolve("flscale").toString(), "verify", "x.arch");
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("FAKE_LOG", home.resolve("calls.log").toString());
+    Process p = pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Files.readString(home.resolve("out.txt")).contains("verify result") && System.nanoTime() < deadline) Thread.sleep(20);
+    ProcessHandle launcher = p.toHandle();
+    assertTrue(launcher.info().command().orElse("").endsWith("sleep"),
+        "the JVM is the launcher's own process, not a child a kill would leave behind: " + launcher.info().command()
+        + ", children " + launcher.descendants().map(h -> h.info().command().orElse("?")).toList());
+    launcher.destroy(); // SIGTERM, as kill sends
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the JVM ended with the launcher");
+  }
+
   @Test
   void theSparkEngineBuildsItsModuleAndRunsWithItsFlags() throws Exception {
     assertEquals(0, launch().status());
