@@ -136,30 +136,7 @@ final class ReproducePlots {
   /** log P_* against log x (d, L or P_pred) per threshold, the fits, and the derived and claimed slopes through the first fitted point. */
   static Path pstar(Path dir, String title, String variable, List<org.flscale.verify.FitResult> fits, Double claim, Double derived) {
     XYChart ch = chart(title, "log10 " + variable, "log10 P_* (alignment crosses the threshold)");
-    int c = 0;
-    double[] anchor = null;
-    for (org.flscale.verify.FitResult r : fits) {
-      Color col = PALETTE[c++ % PALETTE.length];
-      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-      for (int i = 0; i < r.x().size(); i++) {
-        if (Double.isFinite(r.pstar().get(i))) {
-          xs.add(Math.log10(r.x().get(i)));
-          ys.add(Math.log10(r.pstar().get(i)));
-        }
-      }
-      if (xs.isEmpty()) continue;
-      XYSeries pts = ch.addSeries("A = " + r.threshold(), xs, ys);
-      pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      pts.setMarkerColor(col);
-      if (Double.isFinite(r.slope()) && xs.size() >= 2) {
-        double x0 = xs.get(0), x1 = xs.get(xs.size() - 1), l10 = Math.log(10);
-        XYSeries line = ch.addSeries("A = " + r.threshold() + " fit: " + fmt(r.slope()) + " [" + fmt(r.lo()) + ", " + fmt(r.hi()) + "]",
-            new double[] {x0, x1}, new double[] {(r.intercept() + r.slope() * x0 * l10) / l10, (r.intercept() + r.slope() * x1 * l10) / l10});
-        line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(col);
-        if (anchor == null) anchor = new double[] {x0, x1, ys.get(0)};
-      }
-    }
+    double[] anchor = org.flscale.verify.Plots.addPstarFits(ch, fits, org.flscale.verify.FitResult::x);
     if (anchor != null) {
       if (derived != null) reference(ch, "flscale derived: " + fmt(derived), anchor, derived, Color.GRAY, SeriesLines.SOLID);
       if (claim != null) reference(ch, "the paper's claim: " + fmt(claim), anchor, claim, Color.BLACK, SeriesLines.DASH_DASH);

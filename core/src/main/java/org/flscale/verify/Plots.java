@@ -40,32 +40,7 @@ public final class Plots {
       c.addSeries("d = " + e.getKey(), x, m[1]);
     }
     XYChart f = chart(model + ": onset of feature learning", "log10 d", "log10 P_* (alignment crosses threshold)");
-    java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728), new java.awt.Color(0x2ca02c),
-        new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e)};
-    int colour = 0;
-    for (FitResult r : fits) {
-      java.awt.Color col = palette[colour++ % palette.length];
-      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-      for (int i = 0; i < r.dims().size(); i++) {
-        if (Double.isFinite(r.pstar().get(i))) {
-          xs.add(Math.log10(r.dims().get(i)));
-          ys.add(Math.log10(r.pstar().get(i)));
-        }
-      }
-      if (xs.isEmpty()) continue;
-      XYSeries pts = f.addSeries("A = " + r.threshold(), xs, ys);
-      pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      pts.setMarkerColor(col);
-      if (Double.isFinite(r.slope()) && xs.size() >= 2) {
-        double x0 = xs.get(0), x1 = xs.get(xs.size() - 1);
-        // the fit is ln P_* = intercept + slope ln d
-        double l10 = Math.log(10);
-        XYSeries line = f.addSeries("fit A = " + r.threshold() + ": slope " + fmt(r.slope()) + " [" + fmt(r.lo()) + ", " + fmt(r.hi()) + "]",
-            new double[] {x0, x1}, new double[] {(r.intercept() + r.slope() * x0 * l10) / l10, (r.intercept() + r.slope() * x1 * l10) / l10});
-        line.setMarker(SeriesMarkers.NONE);
-        line.setLineColor(col);
-      }
-    }
+    addPstarFits(f, fits, FitResult::dims);
     out.add(save(a, dir.resolve("alignment_vs_P.png")));
     out.add(save(c, dir.resolve("collapse.png")));
     out.add(save(f, dir.resolve("pstar_vs_d.png")));
@@ -87,6 +62,43 @@ public final class Plots {
       c.addSeries(p.label(), x, m[1]);
     }
     return save(c, dir.resolve("collapse_all.png"));
+  }
+
+  private static final java.awt.Color[] PALETTE = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728), new java.awt.Color(0x2ca02c),
+      new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e)};
+
+  /**
+   * Each fit's points, log10 P_* against log10 x, and its fitted line ln P_* = intercept + slope ln x,
+   * a colour per threshold. Returns {x0, x1, log10 P_*(x0)} of the first fitted line (where a
+   * caller draws reference slopes), or null when no line was drawn.
+   */
+  public static double[] addPstarFits(XYChart ch, List<FitResult> fits, java.util.function.Function<FitResult, List<? extends Number>> xOf) {
+    double[] anchor = null;
+    int colour = 0;
+    for (FitResult r : fits) {
+      java.awt.Color col = PALETTE[colour++ % PALETTE.length];
+      List<? extends Number> x = xOf.apply(r);
+      List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+      for (int i = 0; i < x.size(); i++) {
+        if (Double.isFinite(r.pstar().get(i))) {
+          xs.add(Math.log10(x.get(i).doubleValue()));
+          ys.add(Math.log10(r.pstar().get(i)));
+        }
+      }
+      if (xs.isEmpty()) continue;
+      XYSeries pts = ch.addSeries("A = " + r.threshold(), xs, ys);
+      pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      pts.setMarkerColor(col);
+      if (Double.isFinite(r.slope()) && xs.size() >= 2) {
+        double x0 = xs.get(0), x1 = xs.get(xs.size() - 1), l10 = Math.log(10);
+        XYSeries line = ch.addSeries("fit A = " + r.threshold() + ": slope " + fmt(r.slope()) + " [" + fmt(r.lo()) + ", " + fmt(r.hi()) + "]",
+            new double[] {x0, x1}, new double[] {(r.intercept() + r.slope() * x0 * l10) / l10, (r.intercept() + r.slope() * x1 * l10) / l10});
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(col);
+        if (anchor == null) anchor = new double[] {x0, x1, ys.get(0)};
+      }
+    }
+    return anchor;
   }
 
   private static XYChart chart(String title, String x, String y) {

@@ -12,8 +12,9 @@ import org.flscale.math.Rationals;
  * prefactors) the lazy branch applies, beyond it the adapted one.
  */
 record DerivedSlopes(AdaptiveBalance b, Q power) {
+  /** The plan's power (a double the sampler raises N to) as the exact rational it stands for. */
   static DerivedSlopes of(AdaptiveBalance b, double power) {
-    return new DerivedSlopes(b, power == 0.5 ? Q.of(1, 2) : Q.of(Math.round(power)));
+    return new DerivedSlopes(b, Q.of(new org.apache.commons.math3.fraction.BigFraction(power, 1e-12, 1000)));
   }
 
   /** The exponent of N of a theory exponent with P and d held fixed and chi = N^power. */
