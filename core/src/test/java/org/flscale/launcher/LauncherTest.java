@@ -130,7 +130,17 @@ class LauncherTest {
   }
 
   @Test
-  void aSignalToTheLauncherReachesTheVerifyJvm() throws Exception {
+  void theLauncherEndsOnlyWhenTheLastOfTheJvmsStderrIsThrough() throws Exception {
+    vectorJava("for i in $(seq 1 3000); do echo \"line $i\" >&2; done; printf 'no newline' >&2");
+    for (int run = 0; run < 3; run++) {
+      Run r = launchWith(List.of("verify", "x.arch"));
+      assertEquals(0, r.status(), r.err());
+      assertTrue(r.err().endsWith("line 3000\nno newline"), r.err().substring(Math.max(0, r.err().length() - 200)));
+    }
+  }
+
+  @Test
+  void aSignalToTheLauncherEndsTheVerifyJvm() throws Exception {
     vectorJava("exec sleep 60");
     List<String> cmd = List.of("bash", home.resolve("flscale").toString(), "verify", "x.arch");
     ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -138,13 +148,17 @@ class LauncherTest {
     pb.environment().put("FAKE_LOG", home.resolve("calls.log").toString());
     Process p = pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!Files.readString(home.resolve("out.txt")).contains("verify result") && System.nanoTime() < deadline) Thread.sleep(20);
-    ProcessHandle launcher = p.toHandle();
-    assertTrue(launcher.info().command().orElse("").endsWith("sleep"),
-        "the JVM is the launcher's own process, not a child a kill would leave behind: " + launcher.info().command()
-        + ", children " + launcher.descendants().map(h -> h.info().command().orElse("?")).toList());
-    launcher.destroy(); // SIGTERM, as kill sends
-    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the JVM ended with the launcher");
+    List<ProcessHandle> jvm = List.of();
+    while (jvm.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      jvm = p.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).toList();
+    }
+    assertEquals(1, jvm.size(), "the stand-in JVM runs under the launcher");
+    p.toHandle().destroy(); // SIGTERM to the launcher alone, as kill sends it
+    assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the launcher ended");
+    assertEquals(128 + 15, p.exitValue(), "the launcher's status is the JVM's, ended by TERM");
+    assertTrue(jvm.get(0).onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null && !jvm.get(0).isAlive(),
+        "the JVM ended with the launcher");
   }
 
   @Test
