@@ -20,7 +20,30 @@ final class Feasibility {
   /** Doubles per parameter held by a chain: theta, its gradient, the running mean and the sampler's copies. */
   private static final int PARAMETER_COPIES = 6;
 
+  /** The fewest sizes a cost cap leaves of a ladder: a fit needs three that cross, and one more is its margin. */
+  static final int KEPT_SIZES = 4;
+
   private Feasibility() {}
+
+  /**
+   * The plan's d ladder up to the largest d at which the whole sweep (every series) still costs at
+   * most {@code cap} units; its smallest {@link #KEPT_SIZES} sizes are always kept.
+   */
+  static SweepPlan affordable(List<ModelInstance> instances, SweepPlan plan, double cap) {
+    List<Integer> dims = new java.util.ArrayList<>(plan.dims());
+    SweepPlan kept = plan;
+    while (dims.size() > KEPT_SIZES && units(instances, kept.cells(), kept) > cap) {
+      dims.remove(dims.size() - 1);
+      kept = plan.with(List.copyOf(dims), null, null, null, null);
+    }
+    return kept;
+  }
+
+  private static double units(List<ModelInstance> instances, List<Cell> cells, SweepPlan plan) {
+    double units = 0;
+    for (ModelInstance m : instances) for (Cell c : cells) units += plan.cost(c, m);
+    return units;
+  }
 
   /** Throws a {@link VerifyException} naming the size and the estimate when the sweep cannot or should not run. */
   static void check(List<ModelInstance> instances, List<String> labels, SweepPlan plan, int threads) {
@@ -58,9 +81,7 @@ final class Feasibility {
 
   /** Estimated wall time of those cells of every series on that many threads. */
   static double seconds(List<ModelInstance> instances, List<Cell> cells, SweepPlan plan, int threads) {
-    double units = 0;
-    for (ModelInstance m : instances) for (Cell c : cells) units += plan.cost(c, m);
-    return units / UNITS_PER_SECOND / Math.max(1, threads);
+    return units(instances, cells, plan) / UNITS_PER_SECOND / Math.max(1, threads);
   }
 
   /** "12 s", "3.5 min", "2.1 h", "4.0 days", "3e+07 years". */

@@ -45,6 +45,8 @@ public final class Verification {
   private final Options options;
   /** The file's ties that --set replaces ("" when none), said on the report. */
   private final String overridden;
+  /** The sizes of the budget's ladder its cost cap left out (said on the header; --d runs them). */
+  private List<Integer> leftOut = List.of();
 
   /**
    * @param values the --set values per scale (several give several series; a tied scale is swept as if free)
@@ -73,7 +75,9 @@ public final class Verification {
       for (ModelInstance m : instances) for (int d : plan.dims()) if (m.kindProblem(d) != null) throw new VerifyException("--d: " + m.kindProblem(d));
       this.plan = plan;
     } else {
-      this.plan = plan.with(admissible(plan.dims(), instances), null, null, null, null);
+      SweepPlan moved = plan.with(admissible(plan.dims(), instances), null, null, null, null);
+      this.plan = Feasibility.affordable(instances, moved, plan.budget().costCap());
+      leftOut = List.copyOf(moved.dims().subList(this.plan.dims().size(), moved.dims().size()));
     }
     this.prediction = predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
     this.options = options;
@@ -121,7 +125,9 @@ public final class Verification {
     Map<String, List<CellRecord>> seriesRecords = new LinkedHashMap<>();
     err.printf(Locale.ROOT, "verify %s: %d series, estimated %s on %d thread(s) when nothing is done yet (%s budget%s)%s%n", model.name(), series.size(),
         Feasibility.duration(Feasibility.seconds(instances, plan.cells(), plan, options.threads())), options.threads(), plan.budget().label,
-        plan.budget().smoke() ? ": a smoke run, decides nothing" : "", overridden.isEmpty() ? "" : "; --set replaces the file's " + overridden);
+        plan.budget().smoke() ? ": a smoke run, decides nothing" : leftOut.isEmpty() ? "" : "; its cost cap leaves out d = " + leftOut
+            .stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ", which --d runs",
+        overridden.isEmpty() ? "" : "; --set replaces the file's " + overridden);
     for (int i = 0; i < series.size(); i++) {
       SizeSeries ss = series.get(i);
       Path dir = series.size() == 1 ? options.out() : options.out().resolve(ss.directoryName());

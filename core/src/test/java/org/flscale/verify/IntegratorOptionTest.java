@@ -50,6 +50,24 @@ class IntegratorOptionTest {
   }
 
   @Test
+  void theFullBudgetsBaoabGivesWayToAnIntegratorNamedOnTheCommandLine() {
+    SweepPlan full = Budget.FULL.plan(SamplerSettings.Mode.LANGEVIN, 0.1);
+    SamplerSettings asIs = sampler(full), euler = sampler(full, "--integrator", "euler"), friction = sampler(full, "--friction", "3");
+    assertEquals(Integrator.BAOAB, asIs.integrator());
+    assertEquals(Integrator.EULER, euler.integrator());
+    assertEquals(3, euler.priorTime(), 1e-12, "Euler's own run length, not BAOAB's");
+    assertEquals(Integrator.EULER.defaultFactor, euler.dtFactor());
+    assertEquals(3, friction.friction(), "the full run's BAOAB takes --friction without --integrator");
+    assertEquals(Integrator.EULER, sampler(Budget.DEFAULT.plan(SamplerSettings.Mode.LANGEVIN, 0.1)).integrator());
+  }
+
+  private static SamplerSettings sampler(SweepPlan plan, String... args) {
+    var options = new org.flscale.cli.verify.SamplerOptions();
+    new picocli.CommandLine(options).parseArgs(args);
+    return options.applyTo(plan).sampler();
+  }
+
+  @Test
   void eulerKeepsItsResumeKey() {
     SamplerSettings s = new SamplerSettings(SamplerSettings.Mode.LANGEVIN, 0.1, 0.1, 3, 0.5, 100, 2000, 0.8);
     assertEquals("langevin k=0.100000 c=0.100000 T=3.00000 burn=0.500000 s=100 test=2000 spec=0.800000", s.key());

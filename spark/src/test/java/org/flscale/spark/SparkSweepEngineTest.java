@@ -180,7 +180,8 @@ class SparkSweepEngineTest {
     Path out = tmp.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of(System.getProperty("flscale.spark.javaOptions", "").split(" ")));
-    cmd.addAll(List.of("-Dflscale.cache=off", "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
+    // its scratch space in the test's own directory: a JVM killed with -9 cannot delete its block manager's folders
+    cmd.addAll(List.of("-Dspark.local.dir=" + tmp.resolve("spark-local"), "-Dflscale.cache=off", "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
         "-cp", System.getProperty("java.class.path"), "org.flscale.cli.Main", "verify", FILE, "--quick", "--seeds", "4", "--engine", "spark",
         "--out", out.toString(), "--no-progress", "--no-plots", "--predicted", "1"));
     cmd.removeIf(String::isEmpty);

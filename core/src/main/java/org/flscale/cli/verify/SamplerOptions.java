@@ -15,8 +15,8 @@ public final class SamplerOptions {
   @Option(names = "--dt-factor", description = "Step factor c: dt = c kappa d / P for euler and lm (default 0.1), h = c / sqrt(lambda_max) for baoab (default 0.5).")
   Double dtFactor;
 
-  @Option(names = "--integrator", defaultValue = "euler", converter = Labelled.IntegratorLabel.class,
-      description = "euler (default): overdamped Euler-Maruyama; lm: overdamped Leimkuhler-Matthews; baoab: underdamped BAOAB, step set by the measured stiffest mode (docs/verify.md compares them).")
+  @Option(names = "--integrator", converter = Labelled.IntegratorLabel.class,
+      description = "euler: overdamped Euler-Maruyama (the default, and --quick's); lm: overdamped Leimkuhler-Matthews; baoab: underdamped BAOAB, step set by the measured stiffest mode (--full's; docs/verify.md compares them).")
   Integrator integrator;
 
   @Option(names = "--friction", description = "Friction gamma of the underdamped integrator, in prior relaxation rates (default 2; baoab only).")
@@ -51,10 +51,11 @@ public final class SamplerOptions {
     if (priorTime != null && !(priorTime > 0)) throw new UserError("--time must be positive");
     if (testSize != null && testSize < 1) throw new UserError("--test-size must be at least 1");
     if (friction != null && !(friction > 0)) throw new UserError("--friction must be positive");
-    if (friction != null && !integrator.underdamped()) throw new UserError("--friction applies to --integrator baoab only");
-    if (mode == SamplerSettings.Mode.GD && integrator != Integrator.EULER) throw new UserError("--mode gd is plain gradient descent: it takes no --integrator");
+    if (mode == SamplerSettings.Mode.GD && integrator != null && integrator != Integrator.EULER) throw new UserError("--mode gd is plain gradient descent: it takes no --integrator");
     SamplerSettings s = plan.sampler();
-    if (integrator != s.integrator()) s = s.withIntegrator(integrator);
+    Integrator chosen = integrator != null ? integrator : s.integrator();
+    if (friction != null && !chosen.underdamped()) throw new UserError("--friction applies to --integrator baoab only");
+    if (chosen != s.integrator()) s = s.withIntegrator(chosen);
     if (friction != null) s = s.withFriction(friction);
     return plan.with(null, null, null, null, new SamplerSettings(mode, kappa(), dtFactor != null ? dtFactor : s.dtFactor(),
         priorTime != null ? priorTime : s.priorTime(), s.burnIn(), s.samples(), testSize != null ? testSize : s.testSize(), s.specialisationThreshold(),
