@@ -154,11 +154,19 @@ class LauncherTest {
       jvm = p.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).toList();
     }
     assertEquals(1, jvm.size(), "the stand-in JVM runs under the launcher");
+    long pid = p.pid();
+    while (!catchesTerm(pid) && System.nanoTime() < deadline) Thread.sleep(20); // the launcher's trap is set (it is, before the JVM starts)
     p.toHandle().destroy(); // SIGTERM to the launcher alone, as kill sends it
     assertTrue(p.waitFor(10, TimeUnit.SECONDS), "the launcher ended");
     assertEquals(128 + 15, p.exitValue(), "the launcher's status is the JVM's, ended by TERM");
     assertTrue(jvm.get(0).onExit().completeOnTimeout(null, 10, TimeUnit.SECONDS).join() != null && !jvm.get(0).isAlive(),
         "the JVM ended with the launcher");
+  }
+
+  /** Whether the process has a handler for SIGTERM (bit 15 of SigCgt in /proc/PID/status). */
+  private static boolean catchesTerm(long pid) throws IOException {
+    String caught = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("SigCgt:")).findFirst().orElse("SigCgt: 0");
+    return (Long.parseLong(caught.substring(7).trim(), 16) & (1L << 14)) != 0;
   }
 
   @Test
