@@ -115,7 +115,7 @@ public final class Deriver {
       }
     }
     List<String> free = model.freeScales();
-    RegionSolver<Branch> solver = new RegionSolver<>(free);
+    RegionSolver<Branch> solver = new RegionSolver<>(free, () -> limit.check(() -> "comparing the pattern assignments of " + model.name() + " over its free scales " + free));
     List<PatternOutcome> outcomes = new ArrayList<>();
     List<Candidate<Branch>> all = new ArrayList<>();
     java.util.Set<Candidate<Branch>> inAll = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

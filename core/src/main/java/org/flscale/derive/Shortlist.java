@@ -52,7 +52,7 @@ final class Shortlist {
           ValueRecursion.Branch b = all.get(i);
           cands.add(new Candidate<>(b, i, b.terms(), b.domain(), List.of()));
         }
-        for (RegionSolver.Cell<ValueRecursion.Branch> cell : new RegionSolver<ValueRecursion.Branch>(free).solve(cands)) {
+        for (RegionSolver.Cell<ValueRecursion.Branch> cell : new RegionSolver<ValueRecursion.Branch>(free, () -> limit.check(() -> "shortlisting the pattern assignments over the free scales " + free)).solve(cands)) {
           if (cell.winner() != null) out.add(cell.winner().owner().patterns());
         }
       }

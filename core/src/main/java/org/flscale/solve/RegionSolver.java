@@ -35,9 +35,17 @@ public final class RegionSolver<T> {
 
   private final List<String> scales;
   private final List<Affine> domain;
+  /** Run at every cell and every join: the caller's time limit throws from here. */
+  private final Runnable checkpoint;
 
   /** @param scales the free scales' exponent variables; the domain is every exponent >= 0 */
   public RegionSolver(List<String> scales) {
+    this(scales, () -> {});
+  }
+
+  /** @param checkpoint run as the solver goes (a time limit that throws stops it there) */
+  public RegionSolver(List<String> scales, Runnable checkpoint) {
+    this.checkpoint = checkpoint;
     this.scales = List.copyOf(scales);
     List<Affine> d = new ArrayList<>();
     for (String s : scales) {
@@ -61,6 +69,7 @@ public final class RegionSolver<T> {
 
   private List<Cell<T>> solveCell(Polytope cell, List<Candidate<T>> cands, int depth) {
     if (depth > 400) throw new IllegalStateException("region decomposition does not converge");
+    checkpoint.run();
     Map<String, Q> s0 = cell.interiorPoint();
     if (s0 == null) return List.of();
     Candidate<T> best = null;
@@ -146,6 +155,7 @@ public final class RegionSolver<T> {
         for (int j = i + 1; j < work.size(); j++) {
           Cell<T> a = work.get(i), b = work.get(j);
           if (!sameLabel(a, b) || !shareAFacet(a.constraints(), b.constraints())) continue;
+          checkpoint.run();
           List<Affine> hull = unionHull(a.constraints(), b.constraints());
           if (hull == null) continue;
           work.remove(j);

@@ -152,6 +152,23 @@ class CliTest {
   }
 
   @Test
+  // four free widths: the comparison over them (the region solver) is what runs long, and the limit reaches inside it
+  void theTimeLimitStopsTheComparisonOverFreeScalesToo(@TempDir Path dir) throws Exception {
+    StringBuilder net = new StringBuilder();
+    String prev = "x";
+    for (int l = 1; l <= 4; l++) {
+      net.append("  h").append(l).append(" = erf(W").append(l).append(' ').append(prev).append(") width N").append(l).append('\n');
+      prev = "h" + l;
+    }
+    Path f = dir.resolve("deep_free.arch");
+    Files.writeString(f, "model deep_free\nscale d\nscale N1\nscale N2\nscale N3\nscale N4\ninput x : gaussian(d)\ntarget y = He3(w . x)\nnetwork {\n"
+        + net + "  f = a . " + prev + "\n}\n");
+    CliRun r = run("derive", f.toString(), "--time-limit", "2");
+    assertEquals(3, r.status(), r.err());
+    assertTrue(r.err().contains("stopped at its time limit of 2 s") && r.err().contains("free scales [N1, N2, N3, N4]"), r.err());
+  }
+
+  @Test
   void aBadOptionValueIsOneLineAndWhereToLook() {
     CliRun r = run("derive", "examples/two_layer_erf_he3.arch", "--format", "xml");
     assertEquals(2, r.status());
