@@ -56,6 +56,9 @@ public final class LinearProgram {
     final Affine[] rhs = new Affine[m];
     final Q[] rhsAt = new Q[m];
     final int[] basis = new int[m];
+    final boolean[] basic = new boolean[cols];
+    /** The columns a pivot updates: all of them in phase 1, none of the artificials' after it (they never enter again). */
+    int width = cols;
     final Map<String, Q> point;
 
     Tableau(Map<String, Q> point) {
@@ -80,6 +83,7 @@ public final class LinearProgram {
         rhs[i] = flip ? r.times(Q.MINUS_ONE) : r;
         rhsAt[i] = flip ? rAt.negate() : rAt;
         basis[i] = 2 * n + m + i;
+        basic[basis[i]] = true;
       }
     }
 
@@ -93,6 +97,7 @@ public final class LinearProgram {
         return new Solution(Status.INFEASIBLE, null, Map.of(), List.of(), new BitSet());
       }
       driveOutArtificials();
+      width = 2 * n + m;
       Q[] cost = new Q[cols];
       for (int j = 0; j < cols; j++) cost[j] = Q.ZERO;
       for (int j = 0; j < n; j++) {
@@ -108,13 +113,16 @@ public final class LinearProgram {
 
     /** Simplex iterations with Bland's rule; columns >= allowed never enter. False if unbounded. */
     boolean optimise(Q[] cost, int allowed) {
+      Q[] basicCost = new Q[m];
       while (true) {
+        // reduced costs c_j - sum_i c_B(i) a_ij; most basic columns cost nothing (slacks, surpluses)
+        for (int i = 0; i < m; i++) basicCost[i] = cost[basis[i]];
         int enter = -1;
         for (int j = 0; j < allowed && enter < 0; j++) {
-          if (isBasic(j)) continue;
+          if (basic[j]) continue;
           Q r = cost[j];
           for (int i = 0; i < m; i++) {
-            if (a[i][j].signum() != 0) r = r.subtract(cost[basis[i]].multiply(a[i][j]));
+            if (basicCost[i].signum() != 0 && a[i][j].signum() != 0) r = r.subtract(basicCost[i].multiply(a[i][j]));
           }
           if (r.signum() < 0) enter = j;
         }
@@ -135,28 +143,25 @@ public final class LinearProgram {
       }
     }
 
-    boolean isBasic(int j) {
-      for (int b : basis) if (b == j) return true;
-      return false;
-    }
-
     void pivot(int row, int col) {
       Q p = a[row][col];
       Q inv = p.reciprocal();
-      for (int j = 0; j < cols; j++) if (a[row][j].signum() != 0) a[row][j] = a[row][j].multiply(inv);
+      for (int j = 0; j < width; j++) if (a[row][j].signum() != 0) a[row][j] = a[row][j].multiply(inv);
       rhs[row] = rhs[row].times(inv);
       rhsAt[row] = rhsAt[row].multiply(inv);
       for (int i = 0; i < m; i++) {
         if (i == row) continue;
         Q f = a[i][col];
         if (f.signum() == 0) continue;
-        for (int j = 0; j < cols; j++) {
+        for (int j = 0; j < width; j++) {
           if (a[row][j].signum() != 0) a[i][j] = a[i][j].subtract(f.multiply(a[row][j]));
         }
         rhs[i] = rhs[i].minus(rhs[row].times(f));
         rhsAt[i] = rhsAt[i].subtract(f.multiply(rhsAt[row]));
       }
+      basic[basis[row]] = false;
       basis[row] = col;
+      basic[col] = true;
     }
 
     /** Artificial variables left in the basis at level zero are pivoted out where a row allows it. */
@@ -164,7 +169,7 @@ public final class LinearProgram {
       for (int i = 0; i < m; i++) {
         if (basis[i] < 2 * n + m) continue;
         for (int j = 0; j < 2 * n + m; j++) {
-          if (a[i][j].signum() != 0 && !isBasic(j)) {
+          if (a[i][j].signum() != 0 && !basic[j]) {
             pivot(i, j);
             break;
           }

@@ -9,9 +9,12 @@ import org.flscale.math.Affine;
 
 /**
  * A bounded convex cell {s : g_i(s) >= 0} in the space of the free scales' exponents, with its
- * vertices computed exactly (every choice of dim(s) constraints made tight, kept when it
- * satisfies the rest). The cells flscale cuts are small (a handful of constraints in one to three
- * dimensions), where this is far cheaper than a linear program per question.
+ * vertices computed exactly. When the constraints bound every axis (the solver's cells all hold
+ * its box), the vertices are the box's corners cut by one constraint after another: a cut keeps the
+ * vertices on its side and adds the point where it crosses each edge from one side to the other
+ * (two vertices are the ends of an edge when no third vertex is tight on every constraint tight at
+ * both). Otherwise every choice of dim(s) constraints is made tight and kept when it satisfies the
+ * rest, which costs (constraints choose dim) solves and is what made several free widths slow.
  */
 public final class Polytope {
   private final List<String> axes;
@@ -114,6 +117,107 @@ public final class Polytope {
       out.add(Map.of());
       return out;
     }
+    Q[][] box = bounds();
+    return box != null ? cutFromBox(box) : everyChoice();
+  }
+
+  /** Per axis the tightest lower and upper bound among the one-variable constraints, or null when an axis has none. */
+  private Q[][] bounds() {
+    int n = axes.size();
+    Q[][] box = new Q[n][2];
+    for (Affine g : constraints) {
+      if (g.arity() != 1) continue;
+      int i = axes.indexOf(g.varAt(0));
+      if (i < 0) continue;
+      Q a = g.coeffAt(0), at = g.constant().negate().divide(a); // a s + c >= 0: s >= -c/a when a > 0, s <= -c/a when a < 0
+      int side = a.signum() > 0 ? 0 : 1;
+      if (box[i][side] == null || (side == 0 ? at.compareTo(box[i][side]) > 0 : at.compareTo(box[i][side]) < 0)) box[i][side] = at;
+    }
+    for (Q[] b : box) if (b[0] == null || b[1] == null) return null;
+    return box;
+  }
+
+  /** A vertex and the constraints tight at it (bit k: the k-th cut made so far). */
+  private record Corner(Map<String, Q> point, java.util.BitSet tight) {}
+
+  private List<Map<String, Q>> cutFromBox(Q[][] box) {
+    int n = axes.size();
+    for (Q[] b : box) if (b[0].compareTo(b[1]) > 0) return new ArrayList<>();
+    // the box's own 2n faces are cuts 0..2n-1; the constraints follow
+    List<Corner> corners = new ArrayList<>();
+    for (int mask = 0; mask < 1 << n; mask++) {
+      Map<String, Q> p = new LinkedHashMap<>();
+      java.util.BitSet tight = new java.util.BitSet();
+      for (int i = 0; i < n; i++) {
+        int side = (mask >> i) & 1;
+        p.put(axes.get(i), box[i][side]);
+        tight.set(2 * i + side);
+        if (box[i][0].equals(box[i][1])) tight.set(2 * i + 1 - side);
+      }
+      if (!containsPoint(corners, p)) corners.add(new Corner(p, tight));
+    }
+    for (int k = 0; k < constraints.size() && !corners.isEmpty(); k++) corners = cut(corners, constraints.get(k), 2 * n + k);
+    List<Map<String, Q>> out = new ArrayList<>();
+    for (Corner c : corners) out.add(c.point());
+    return out;
+  }
+
+  private static boolean containsPoint(List<Corner> corners, Map<String, Q> p) {
+    for (Corner c : corners) if (c.point().equals(p)) return true;
+    return false;
+  }
+
+  /** The vertices of the polytope with g >= 0 (cut number k) added. */
+  private List<Corner> cut(List<Corner> corners, Affine g, int k) {
+    Q[] value = new Q[corners.size()];
+    boolean below = false;
+    for (int i = 0; i < corners.size(); i++) {
+      value[i] = g.eval(corners.get(i).point());
+      below |= value[i].signum() < 0;
+    }
+    List<Corner> out = new ArrayList<>();
+    for (int i = 0; i < corners.size(); i++) {
+      if (value[i].signum() < 0) continue;
+      Corner c = corners.get(i);
+      if (value[i].signum() == 0) c.tight().set(k);
+      out.add(c);
+    }
+    if (!below) return out;
+    int n = axes.size();
+    for (int i = 0; i < corners.size(); i++) {
+      if (value[i].signum() <= 0) continue;
+      for (int j = 0; j < corners.size(); j++) {
+        if (value[j].signum() >= 0) continue;
+        java.util.BitSet common = (java.util.BitSet) corners.get(i).tight().clone();
+        common.and(corners.get(j).tight());
+        if (common.cardinality() < n - 1 || !edge(corners, i, j, common)) continue;
+        // the point of the edge where g = 0: u + t (w - u), t = g(u) / (g(u) - g(w))
+        Q t = value[i].divide(value[i].subtract(value[j]));
+        Map<String, Q> u = corners.get(i).point(), w = corners.get(j).point(), p = new LinkedHashMap<>();
+        for (String a : axes) p.put(a, u.get(a).add(t.multiply(w.get(a).subtract(u.get(a)))));
+        java.util.BitSet tight = (java.util.BitSet) common.clone();
+        tight.set(k);
+        out.add(new Corner(p, tight));
+      }
+    }
+    return out;
+  }
+
+  /** Whether vertices i and j are the two ends of an edge: no other vertex is tight wherever both are. */
+  private static boolean edge(List<Corner> corners, int i, int j, java.util.BitSet common) {
+    for (int x = 0; x < corners.size(); x++) {
+      if (x == i || x == j) continue;
+      java.util.BitSet t = (java.util.BitSet) common.clone();
+      t.andNot(corners.get(x).tight());
+      if (t.isEmpty()) return false;
+    }
+    return true;
+  }
+
+  /** Every choice of dim constraints made tight, kept where it satisfies the rest. */
+  List<Map<String, Q>> everyChoice() {
+    int n = axes.size();
+    List<Map<String, Q>> out = new ArrayList<>();
     int m = constraints.size();
     int[] pick = new int[n];
     for (int i = 0; i < n; i++) pick[i] = i;

@@ -1,7 +1,6 @@
 package org.flscale.solve;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flscale.math.Q;
@@ -75,7 +74,8 @@ public final class RegionSolver<T> {
     Candidate<T> best = null;
     LinearProgram.Solution bestSol = null;
     Q bestVal = null;
-    Map<Candidate<T>, LinearProgram.Solution> at = new HashMap<>();
+    // by identity: a candidate record's hash walks its whole energy
+    Map<Candidate<T>, LinearProgram.Solution> at = new java.util.IdentityHashMap<>();
     for (Candidate<T> c : cands) {
       LinearProgram.Solution sol = c.program().solve(s0);
       if (sol.status() == LinearProgram.Status.UNBOUNDED) {
@@ -101,6 +101,12 @@ public final class RegionSolver<T> {
     for (Candidate<T> c : cands) {
       if (c == best || !at.containsKey(c)) continue;
       if (scales.isEmpty()) continue; // a point: the best at s0 is the answer
+      // Its value form at s0 is a dual bound, below its energy at every point (weak duality: the
+      // dual solution stays feasible, as only the right-hand side depends on the scales). Where
+      // that bound already stays above the winner over the whole cell, the linear program would
+      // only confirm it; most candidates are dropped so, in a pass over the cell's vertices.
+      int bound = cell.minimum(at.get(c).value().minus(value)).signum();
+      if (bound > 0 || (bound == 0 && c.rank() >= best.rank())) continue;
       LinearProgram.Solution gap = c.programOver(scales, cell.constraints(), value).solve(Map.of());
       if (gap.status() == LinearProgram.Status.INFEASIBLE) continue;
       int sign = gap.status() == LinearProgram.Status.UNBOUNDED ? -1 : gap.value().constant().signum();

@@ -96,4 +96,28 @@ class LinearProgramTest {
       }
     }
   }
+
+  /** The value form found at one point is a dual bound: at every other point it lies at or below the optimum (the region solver drops candidates on it). */
+  @Test
+  void theValueFormAtOnePointBoundsTheOptimumEverywhere() {
+    Random rnd = new Random(3);
+    int compared = 0;
+    for (int trial = 0; trial < 40; trial++) {
+      List<Affine> terms = new ArrayList<>(), cons = new ArrayList<>(List.of(a(0, 1, "m"), a(0, 1, "n", -1, "m")));
+      for (int k = 0; k < 3; k++) terms.add(a(rnd.nextInt(7) - 3, rnd.nextInt(5) - 2, "m", rnd.nextInt(5) - 2, "n", rnd.nextInt(3) - 1, "k"));
+      cons.add(a(rnd.nextInt(4), 1, "k"));
+      cons.add(a(rnd.nextInt(6), -1, "k", rnd.nextInt(3), "n"));
+      Candidate<String> c = new Candidate<>("c", 0, terms, cons, List.of("m", "k"));
+      LinearProgram.Solution at = c.program().solve(Map.of("n", Q.of(rnd.nextInt(9), 2)));
+      if (at.status() != LinearProgram.Status.OPTIMAL) continue;
+      for (int n2 = 0; n2 <= 20; n2++) {
+        Map<String, Q> p = Map.of("n", Q.of(n2, 2));
+        LinearProgram.Solution there = c.program().solve(p);
+        if (there.status() != LinearProgram.Status.OPTIMAL) continue;
+        assertTrue(at.value().eval(p).compareTo(there.value().eval(p)) <= 0, terms + " " + cons + " at n=" + n2 / 2.0);
+        compared++;
+      }
+    }
+    assertTrue(compared > 200, compared + " points compared");
+  }
 }
