@@ -46,7 +46,7 @@ public final class Verification {
   /** The file's ties that --set replaces ("" when none), said on the report. */
   private final String overridden;
   /** The sizes of the budget's ladder its cost cap left out (said on the header; --d runs them). */
-  private List<Integer> leftOut = List.of();
+  private final List<Integer> leftOut;
 
   /**
    * @param values the --set values per scale (several give several series; a tied scale is swept as if free)
@@ -74,10 +74,11 @@ public final class Verification {
     if (ladderGiven) {
       for (ModelInstance m : instances) for (int d : plan.dims()) if (m.kindProblem(d) != null) throw new VerifyException("--d: " + m.kindProblem(d));
       this.plan = plan;
+      this.leftOut = List.of();
     } else {
       SweepPlan moved = plan.with(admissible(plan.dims(), instances), null, null, null, null);
       this.plan = Feasibility.affordable(instances, moved, plan.budget().costCap());
-      leftOut = List.copyOf(moved.dims().subList(this.plan.dims().size(), moved.dims().size()));
+      this.leftOut = List.copyOf(moved.dims().subList(this.plan.dims().size(), moved.dims().size()));
     }
     this.prediction = predicted != null ? PredictedScaling.constant(predicted, "--predicted " + predicted) : PredictedScaling.derive(rules, model);
     this.options = options;
